@@ -1,0 +1,20 @@
+/**
+ * `npm run bench`: SHIELD's core side by side with the npm peers on the same inputs. Each
+ * section prints its own table; run on an otherwise idle machine for stable numbers.
+ */
+import { sink } from "./harness";
+
+const sections: Array<[string, () => Promise<{ run(): void }>]> = [
+  // Each area adds its section file here: bench/<area>.ts exporting `run()`.
+];
+
+async function main(): Promise<void> {
+  console.log(`SHIELD bench on Node ${process.version}, one thread`);
+  for (const [name, load] of sections) {
+    console.log(`\n=== ${name} ===`);
+    (await load()).run();
+  }
+  if (Number.isNaN(sink)) console.log("(sink)");
+}
+
+void main();

@@ -1,0 +1,2 @@
+/** Custom functions of SPEC.md's condor section (to come). */
+export {};

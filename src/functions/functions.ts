@@ -1,0 +1,10 @@
+/**
+ * Entry of the custom-functions bundle (dist/functions.js). The stand-in runtime comes first so
+ * that the generated `CustomFunctions.associate` calls appended to each file below work outside
+ * Excel too. The files listed here are the ones webpack.config.js hands to the metadata plugin.
+ */
+import "./runtime";
+import "./options";
+import "./condor";
+import "./hedge";
+import "./signals";

@@ -1,0 +1,2 @@
+/** Custom functions of SPEC.md's hedge section (to come). */
+export {};

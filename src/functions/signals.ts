@@ -1,0 +1,2 @@
+/** Custom functions of SPEC.md's signals section (to come). */
+export {};
