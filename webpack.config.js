@@ -7,6 +7,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 /** Files of @customfunction declarations; functions.ts imports each of them. */
 const FUNCTION_FILES = [
   "./src/functions/options.ts",
+  "./src/functions/impliedVol.ts",
   "./src/functions/condor.ts",
   "./src/functions/hedge.ts",
   "./src/functions/signals.ts",

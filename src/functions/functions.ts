@@ -5,6 +5,7 @@
  */
 import "./runtime";
 import "./options";
+import "./impliedVol";
 import "./condor";
 import "./hedge";
 import "./signals";

@@ -1,0 +1,2 @@
+/** IMPLIED_VOL (to come). */
+export {};
