@@ -67,7 +67,7 @@ module.exports = async (env, argv) => {
           liveReload: false,
           headers: { "Access-Control-Allow-Origin": "*" },
           server: { type: "https", options: await require("./scripts/certs").httpsOptions() },
-          static: { directory: path.resolve(__dirname, "dist") },
+          static: false,
         }
       : undefined,
   };

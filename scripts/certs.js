@@ -6,16 +6,20 @@
  * there, e.g. in a container) we generate the certificates with the package and install the
  * CA ourselves when we can; the server runs either way, and start.js says how to trust it.
  */
+const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const { execFileSync } = require("child_process");
 const devCerts = require("office-addin-dev-certs");
 const defaults = require("office-addin-dev-certs/lib/defaults");
 
+/** True when the CA and a localhost certificate valid for at least another day, with its key, exist. */
 function certificatesUsable() {
   try {
-    devCerts.verifyCertificates(defaults.localhostCertificatePath, defaults.localhostKeyPath);
-    return true;
+    const cert = new crypto.X509Certificate(fs.readFileSync(defaults.localhostCertificatePath));
+    const key = crypto.createPrivateKey(fs.readFileSync(defaults.localhostKeyPath));
+    const validForADay = new Date(cert.validTo).getTime() > Date.now() + 24 * 3600 * 1000;
+    return fs.existsSync(defaults.caCertificatePath) && cert.checkPrivateKey(key) && validForADay;
   } catch {
     return false;
   }
@@ -42,6 +46,10 @@ async function httpsOptions() {
     return devCerts.getHttpsServerOptions();
   }
   if (!certificatesUsable()) {
+    // generateCertificates keeps an existing CA file and then writes nothing: start clean.
+    for (const file of [defaults.caCertificatePath, defaults.localhostCertificatePath, defaults.localhostKeyPath]) {
+      fs.rmSync(file, { force: true });
+    }
     await devCerts.generateCertificates();
     console.log(`SHIELD: ${installCaAsRoot()}.`);
   }
