@@ -34,3 +34,29 @@ describe("the built custom-functions bundle", () => {
     expect(size).toBeLessThan(100 * 1024);
   });
 });
+
+describe("functions.json as Excel reads it", () => {
+  const { metadata } = loadBundle();
+
+  test("names parameters as SPEC.md does: `yield`, not the JavaScript-safe `yield_`", () => {
+    const names = metadata.functions.flatMap((f) => f.parameters.map((p) => p.name));
+    expect(names).toContain("yield");
+    for (const name of names) expect(name).toMatch(/^[a-z][A-Za-z0-9]*$/);
+  });
+});
+
+describe("the bundle where office.js runs outside Excel (the pane's preview)", () => {
+  // office.js in a plain browser defines CustomFunctions.associate but no Error type.
+  const bundle = loadBundle("officeJsOutsideExcel");
+
+  test("still associates every function", () => {
+    expect(bundle.functions.size).toBe(bundle.metadata.functions.length);
+  });
+
+  test("answers bad input with an Excel-shaped error value, not a TypeError", () => {
+    const error = bundle.call("EXPECTED_MOVE", 5000, 20, 30, null) as { code: string; message: string };
+    expect(error).not.toBeInstanceOf(TypeError);
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toBe("SHIELD.EXPECTED_MOVE: vol must be a decimal between 0 and 5 (enter 20% as 0.2); got 20");
+  });
+});

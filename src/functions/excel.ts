@@ -11,6 +11,7 @@
  * module loads anywhere (see runtime.ts for the stand-in used outside Excel).
  */
 import { InputError, NotAvailableError, ShieldError } from "../core/errors";
+import { standInErrorApi } from "./runtime";
 
 /** What Excel may hand a custom function for one cell. */
 export type CellValue = number | string | boolean | null | undefined;
@@ -35,6 +36,18 @@ export function num(name: string, value: unknown): number {
   if (isOmitted(v)) throw new InputError(name, "is required", v);
   if (typeof v !== "number" || !Number.isFinite(v)) throw new InputError(name, "must be a number", v);
   return v;
+}
+
+/**
+ * How much of a range is in use: the count of items up to the last one that is not blank.
+ * SHIELD's one rule for ranges: blank cells (or rows) after the last value are the unused tail of
+ * a selection larger than the data, ignored (and blank in a result that follows the range); a
+ * blank before the last value is the caller's to reject, naming its row.
+ */
+export function usedLength<T>(items: readonly T[], isBlank: (item: T) => boolean = isOmitted): number {
+  let end = items.length;
+  while (end > 0 && isBlank(items[end - 1])) end--;
+  return end;
 }
 
 /** An optional number: omitted -> `fallback`. */
@@ -101,10 +114,12 @@ type ErrorCodeName = "invalidValue" | "invalidNumber" | "notAvailable";
  * runtime.ts provides the same shape where the global does not exist.
  */
 export function excelError(code: ErrorCodeName, message: string): CustomFunctions.Error {
-  const cf = (globalThis as { CustomFunctions?: typeof CustomFunctions }).CustomFunctions;
-  if (!cf) throw new Error(message); // unreachable once runtime.ts has run
+  // Read at call time: Excel's runtime may define its Error type after this bundle loads.
+  const cf = (globalThis as { CustomFunctions?: Partial<typeof CustomFunctions> }).CustomFunctions;
+  const api = cf && typeof cf.Error === "function" && cf.ErrorCode ? (cf as typeof CustomFunctions) : standInErrorApi;
   // Excel shows at most 256 characters of an error message.
-  return new cf.Error(cf.ErrorCode[code], message.length > 255 ? `${message.slice(0, 252)}...` : message);
+  const text = message.length > 255 ? `${message.slice(0, 252)}...` : message;
+  return new api.Error(api.ErrorCode[code] as CustomFunctions.ErrorCode, text) as CustomFunctions.Error;
 }
 
 const codeOf: Record<ShieldError["kind"], ErrorCodeName> = {

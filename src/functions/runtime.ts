@@ -1,9 +1,17 @@
 /**
- * Makes the functions bundle load anywhere. In Excel, `CustomFunctions` is provided by the
- * runtime. Opened in a plain browser (the task pane's preview) or in a test, it does not
- * exist, yet the bundle's generated `CustomFunctions.associate(...)` calls run on load; this
- * stand-in gives them somewhere to go and keeps a registry of what was associated, by id.
- * It must be imported before any file of custom functions (see functions.ts).
+ * Makes the functions bundle load and run anywhere. In Excel, `CustomFunctions` is provided by
+ * the runtime. Elsewhere:
+ *
+ * - in a test or a JavaScript runtime with no office.js, it does not exist, yet the bundle's
+ *   generated `CustomFunctions.associate(...)` calls run on load: a stand-in takes them;
+ * - in a plain browser that loaded office.js (the task pane's preview), office.js defines
+ *   `CustomFunctions.associate` but no `Error` type: excel.ts then makes its error values with
+ *   the stand-in's `Error` (see `errorApi`), and the associations are recorded here too.
+ *
+ * Every association is recorded in `registry`, published as `globalThis.SHIELD_PREVIEW` for the
+ * task pane's preview (a separate bundle on the same page) to evaluate planned formulas with the
+ * very functions Excel would call. Inside Excel the recording only forwards each call unchanged.
+ * This module must be imported before any file of custom functions (see functions.ts).
  */
 
 /** An Excel error value outside Excel: the same shape as `CustomFunctions.Error`. */
@@ -14,28 +22,55 @@ class StandInError {
   ) {}
 }
 
-/** Functions associated while the stand-in is in place, by id (e.g. "CONDOR_DELTA"). */
-export const standInRegistry = new Map<string, (...args: unknown[]) => unknown>();
+type CustomFunction = (...args: unknown[]) => unknown;
+type Association = string | Record<string, CustomFunction>;
 
-const scope = globalThis as { CustomFunctions?: unknown };
-if (typeof scope.CustomFunctions === "undefined") {
-  scope.CustomFunctions = {
-    Error: StandInError,
-    ErrorCode: {
-      invalidValue: "#VALUE!",
-      notAvailable: "#N/A",
-      divisionByZero: "#DIV/0!",
-      invalidNumber: "#NUM!",
-      nullReference: "#NULL!",
-      invalidName: "#NAME?",
-      invalidReference: "#REF!",
-    },
-    associate(idOrMappings: string | Record<string, (...args: unknown[]) => unknown>, fn?: (...args: unknown[]) => unknown) {
-      if (typeof idOrMappings === "string") {
-        if (fn) standInRegistry.set(idOrMappings.toUpperCase(), fn);
-      } else {
-        for (const [id, f] of Object.entries(idOrMappings)) standInRegistry.set(id.toUpperCase(), f);
-      }
-    },
-  };
+/** The error type and codes used where the runtime has none. */
+export const standInErrorApi = {
+  Error: StandInError,
+  ErrorCode: {
+    invalidValue: "#VALUE!",
+    notAvailable: "#N/A",
+    divisionByZero: "#DIV/0!",
+    invalidNumber: "#NUM!",
+    nullReference: "#NULL!",
+    invalidName: "#NAME?",
+    invalidReference: "#REF!",
+  },
+};
+
+/** What the task pane's preview reads from `globalThis.SHIELD_PREVIEW`. */
+export interface PreviewRuntime {
+  /** Functions by id (e.g. "CONDOR_DELTA"), as associated by this bundle. */
+  registry: Map<string, CustomFunction>;
 }
+
+const registry = new Map<string, CustomFunction>();
+
+function record(idOrMappings: Association, fn?: CustomFunction): void {
+  if (typeof idOrMappings === "string") {
+    if (typeof fn === "function") registry.set(idOrMappings.toUpperCase(), fn);
+  } else if (idOrMappings && typeof idOrMappings === "object") {
+    for (const [id, f] of Object.entries(idOrMappings)) registry.set(id.toUpperCase(), f);
+  }
+}
+
+const scope = globalThis as { CustomFunctions?: { associate?: (...args: unknown[]) => unknown }; SHIELD_PREVIEW?: PreviewRuntime };
+const runtime = scope.CustomFunctions;
+if (!runtime) {
+  scope.CustomFunctions = {
+    ...standInErrorApi,
+    associate: (...args: unknown[]) => record(args[0] as Association, args[1] as CustomFunction | undefined),
+  };
+} else if (typeof runtime.associate === "function") {
+  const forward = runtime.associate;
+  try {
+    runtime.associate = function (this: unknown, ...args: unknown[]) {
+      record(args[0] as Association, args[1] as CustomFunction | undefined);
+      return forward.apply(this, args);
+    };
+  } catch {
+    // A runtime whose associate cannot be replaced: nothing needs the registry there.
+  }
+}
+scope.SHIELD_PREVIEW = { registry };

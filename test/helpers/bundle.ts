@@ -30,13 +30,22 @@ export interface LoadedBundle {
   globals: string[];
 }
 
-export function loadBundle(): LoadedBundle {
+/**
+ * `excel` (default): a `CustomFunctions` stub with Excel's Error type.
+ * `officeJsOutsideExcel`: what office.js defines in a plain browser, `associate` and no Error type.
+ */
+export type Host = "excel" | "officeJsOutsideExcel";
+
+export function loadBundle(host: Host = "excel"): LoadedBundle {
   const source = fs.readFileSync(path.join(distDir, "functions.js"), "utf8");
   const metadata = JSON.parse(fs.readFileSync(path.join(distDir, "functions.json"), "utf8"));
   const functions = new Map<string, (...args: unknown[]) => unknown>();
+  const associate = (id: string, fn: (...args: unknown[]) => unknown) => {
+    functions.set(id, fn);
+  };
   const sandbox: Record<string, unknown> = {
     console,
-    CustomFunctions: {
+    CustomFunctions: host === "officeJsOutsideExcel" ? { associate } : {
       Error: StubExcelError,
       ErrorCode: {
         invalidValue: "#VALUE!",
@@ -47,9 +56,7 @@ export function loadBundle(): LoadedBundle {
         invalidName: "#NAME?",
         invalidReference: "#REF!",
       },
-      associate(id: string, fn: (...args: unknown[]) => unknown) {
-        functions.set(id, fn);
-      },
+      associate,
     },
   };
   const context = vm.createContext(sandbox);
