@@ -1,0 +1,262 @@
+/**
+ * A slow, obviously-correct high-precision oracle for tests (never used by the add-in).
+ *
+ * Numbers are BigInt fixed point: a value v is held as round(v * 2^bits). Every function takes
+ * `bits` (the working precision) explicitly. Nothing here shares code or constants with
+ * src/core: pi comes from Machin's formula, exp/log from their Taylor/atanh series, erf from its
+ * Maclaurin series sum_{n>=0} (-1)^n z^(B2+1) / (n! (B2+1)) * 2/sqrt(pi) (A&S 7.1.5), which
+ * converges for every z: the alternating terms peak near e^(z^2), so the caller gives enough
+ * bits to cover that cancellation (see `bitsForTail`).
+ */
+
+export type Fixed = bigint;
+
+// BigInt constants (the project targets below ES2020, so no `1n` literals).
+const B0 = BigInt(0);
+const B1 = BigInt(1);
+const B2 = BigInt(2);
+const B3 = BigInt(3);
+const B4 = BigInt(4);
+const B5 = BigInt(5);
+const B16 = BigInt(16);
+const B32 = BigInt(32);
+const B52 = BigInt(52);
+const B64 = BigInt(64);
+const B239 = BigInt(239);
+
+/** The exact value of a finite double, as fixed point with `bits` fractional bits (truncated). */
+export function fromDouble(x: number, bits: number): Fixed {
+  if (!Number.isFinite(x)) throw new Error("finite only");
+  if (x === 0) return B0;
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, x);
+  const hi = buf.getUint32(0);
+  const lo = buf.getUint32(4);
+  const sign = hi >>> 31 ? -B1 : B1;
+  const expBits = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << B32) | BigInt(lo);
+  let e: number;
+  if (expBits === 0) e = -1074;
+  else {
+    mant |= B1 << B52;
+    e = expBits - 1075;
+  }
+  const shift = e + bits;
+  return sign * (shift >= 0 ? mant << BigInt(shift) : mant >> BigInt(-shift));
+}
+
+/** The double nearest a fixed-point value (top 64 bits, then one rounding), subnormals included. */
+export function toDouble(v: Fixed, bits: number): number {
+  if (v === B0) return 0;
+  const neg = v < B0;
+  const a = neg ? -v : v;
+  const len = a.toString(2).length;
+  const keep = 64;
+  const top = len > keep ? a >> BigInt(len - keep) : a;
+  let k = (len > keep ? len - keep : 0) - bits; // value = top * 2^k
+  let r = Number(top);
+  while (k > 0) {
+    const s = Math.min(k, 1000);
+    r *= 2 ** s;
+    k -= s;
+  }
+  while (k < 0) {
+    const s = Math.max(k, -1000);
+    r *= 2 ** s;
+    k -= s;
+  }
+  return neg ? -r : r;
+}
+
+export function one(bits: number): Fixed {
+  return B1 << BigInt(bits);
+}
+
+export function mul(a: Fixed, b: Fixed, bits: number): Fixed {
+  return (a * b) >> BigInt(bits);
+}
+
+export function div(a: Fixed, b: Fixed, bits: number): Fixed {
+  return (a << BigInt(bits)) / b;
+}
+
+export function sqrt(a: Fixed, bits: number): Fixed {
+  if (a < B0) throw new Error("sqrt of negative");
+  if (a === B0) return B0;
+  const n = a << BigInt(bits); // sqrt(a * 2^bits * 2^bits) = sqrt(a/2^bits) * 2^bits
+  let x = B1 << BigInt(Math.ceil(n.toString(2).length / 2) + 1);
+  for (;;) {
+    const y = (x + n / x) >> B1;
+    if (y >= x) return x;
+    x = y;
+  }
+}
+
+/** atan(1/m) * 2^bits for an integer m > 1, by its alternating series. */
+function atanInv(m: bigint, bits: number): Fixed {
+  let term = one(bits) / m;
+  const m2 = m * m;
+  let sum = B0;
+  for (let n = B0; term !== B0; n++) {
+    const t = term / (B2 * n + B1);
+    sum += n % B2 === B0 ? t : -t;
+    term /= m2;
+  }
+  return sum;
+}
+
+const piCache = new Map<number, Fixed>();
+/** pi by Machin: pi = 16 atan(1/5) - 4 atan(1/239). */
+export function pi(bits: number): Fixed {
+  let p = piCache.get(bits);
+  if (p === undefined) {
+    const g = bits + 32;
+    p = (B16 * atanInv(B5, g) - B4 * atanInv(B239, g)) >> B32;
+    piCache.set(bits, p);
+  }
+  return p;
+}
+
+/** exp(x) by halving the argument until |x| < 1/2, the Taylor series, then squaring back. */
+export function exp(x: Fixed, bits: number): Fixed {
+  const g = bits + 64;
+  let y = x << B64;
+  const half = one(g) >> B1;
+  let halvings = 0;
+  while ((y < B0 ? -y : y) > half) {
+    y >>= B1;
+    halvings++;
+  }
+  const extra = g + halvings * 2 + 8;
+  const yy = y << BigInt(extra - g);
+  let term = one(extra);
+  let sum = term;
+  for (let n = B1; term !== B0; n++) {
+    term = mul(term, yy, extra) / n;
+    sum += term;
+  }
+  for (let i = 0; i < halvings; i++) sum = mul(sum, sum, extra);
+  return sum >> BigInt(extra - bits);
+}
+
+/** ln(x) for x > 0: ln(x) = k ln 2 + 2 atanh((m-1)/(m+1)), m = x / 2^k in [1, 2). */
+export function log(x: Fixed, bits: number): Fixed {
+  if (x <= B0) throw new Error("log of non-positive");
+  const g = bits + 64;
+  let m = x << B64;
+  const o = one(g);
+  let k = 0;
+  while (m >= B2 * o) {
+    m >>= B1;
+    k++;
+  }
+  while (m < o) {
+    m <<= B1;
+    k--;
+  }
+  const atanh2 = (u: Fixed): Fixed => {
+    // 2 atanh(u) = 2 sum u^(B2+1)/(B2+1)
+    const u2 = mul(u, u, g);
+    let term = u;
+    let sum = B0;
+    for (let n = B0; term !== B0; n++) {
+      sum += term / (B2 * n + B1);
+      term = mul(term, u2, g);
+    }
+    return B2 * sum;
+  };
+  const ln2 = atanh2(div(o, B3 * o, g)); // ln 2 = 2 atanh(1/3)
+  const r = atanh2(div(m - o, m + o, g));
+  return (r + BigInt(k) * ln2) >> B64;
+}
+
+/** erf(z) by its Maclaurin series. `bits` must exceed the ~1.45 z^2 bits lost to cancellation. */
+export function erf(z: Fixed, bits: number): Fixed {
+  const z2 = mul(z, z, bits);
+  let a = z; // z^(B2+1)/n!
+  let sum = B0;
+  for (let n = B0; a !== B0; n++) {
+    const t = a / (B2 * n + B1);
+    sum += n % B2 === B0 ? t : -t;
+    a = mul(a, z2, bits) / (n + B1);
+  }
+  return div(B2 * sum, sqrt(pi(bits), bits), bits);
+}
+
+/** Working bits that keep ~`want` significant bits of Phi(x) or erfc(x/sqrt2) at |x| <= xmax. */
+export function bitsForTail(xmax: number, want = 120): number {
+  return Math.ceil(1.45 * xmax * xmax) + want + 64;
+}
+
+/** Phi(x) = (1 + erf(x / sqrt 2)) / 2 at a fixed-point x. */
+export function normCdfFixed(x: Fixed, bits: number): Fixed {
+  const s2 = sqrt(B2 * one(bits), bits);
+  return (one(bits) + erf(div(x, s2, bits), bits)) >> B1;
+}
+
+/** Phi(x) for a double x, rounded once to the nearest double. */
+export function normCdfHP(x: number): number {
+  const bits = bitsForTail(Math.abs(x));
+  return toDouble(normCdfFixed(fromDouble(x, bits), bits), bits);
+}
+
+/** erfc(x) = 1 - erf(x) for a double x, rounded once to the nearest double. */
+export function erfcHP(x: number): number {
+  const bits = bitsForTail(Math.abs(x) * Math.SQRT2);
+  return toDouble(one(bits) - erf(fromDouble(x, bits), bits), bits);
+}
+
+/** erfcx(x) = exp(x^2) erfc(x) for a double x. */
+export function erfcxHP(x: number): number {
+  const bits = bitsForTail(Math.abs(x) * Math.SQRT2);
+  const X = fromDouble(x, bits);
+  return toDouble(mul(exp(mul(X, X, bits), bits), one(bits) - erf(X, bits), bits), bits);
+}
+
+/** phi(x) = exp(-x^2/2)/sqrt(2 pi) for a double x. */
+export function normPdfHP(x: number): number {
+  const bits = 2200;
+  const X = fromDouble(x, bits);
+  const e = exp(-(mul(X, X, bits) >> B1), bits);
+  return toDouble(div(e, sqrt(B2 * pi(bits), bits), bits), bits);
+}
+
+/**
+ * The undiscounted Black price of a call or put, F Phi(d1) - K Phi(d2) (call) or
+ * K Phi(-d2) - F Phi(-d1) (put), d1,2 = ln(F/K)/s +- s/2, with every step in high precision:
+ * the subtraction of two nearly equal tiny terms costs nothing here.
+ */
+export function blackHP(forward: number, strike: number, stdDev: number, kind: "call" | "put"): number {
+  const lnFK = Math.abs(Math.log(forward / strike));
+  const dmax = lnFK / stdDev + stdDev / 2 + 1;
+  const bits = bitsForTail(dmax, 200);
+  const F = fromDouble(forward, bits);
+  const K = fromDouble(strike, bits);
+  const s = fromDouble(stdDev, bits);
+  const x = log(div(F, K, bits), bits);
+  const d1 = div(x, s, bits) + (s >> B1);
+  const d2 = d1 - s;
+  const v =
+    kind === "call"
+      ? mul(F, normCdfFixed(d1, bits), bits) - mul(K, normCdfFixed(d2, bits), bits)
+      : mul(K, normCdfFixed(-d2, bits), bits) - mul(F, normCdfFixed(-d1, bits), bits);
+  return toDouble(v, bits);
+}
+
+/**
+ * ln of the undiscounted Black call price F Phi(d1) - K Phi(d2), for prices far below the
+ * smallest double (the fixed-point value keeps ~200 significant bits however small it is).
+ */
+export function logBlackCallHP(forward: number, strike: number, stdDev: number): number {
+  const lnFK = Math.abs(Math.log(forward / strike));
+  const dmax = lnFK / stdDev + stdDev / 2 + 1;
+  const bits = bitsForTail(dmax, 200);
+  const F = fromDouble(forward, bits);
+  const K = fromDouble(strike, bits);
+  const s = fromDouble(stdDev, bits);
+  const x = log(div(F, K, bits), bits);
+  const d1 = div(x, s, bits) + (s >> B1);
+  const d2 = d1 - s;
+  const v = mul(F, normCdfFixed(d1, bits), bits) - mul(K, normCdfFixed(d2, bits), bits);
+  return toDouble(log(v, bits), bits);
+}
