@@ -1,0 +1,128 @@
+/**
+ * strikeForDelta: closed-form strikes checked against an independent evaluation (Python 3's
+ * statistics.NormalDist.inv_cdf, values quoted below), round trips through optionGreeks' delta,
+ * the grid rounding, and every error.
+ */
+import fc from "fast-check";
+import { optionGreeks } from "../../src/core/bsm";
+import { InputError, NoSolutionError } from "../../src/core/errors";
+import { roundToGrid, strikeForDelta } from "../../src/core/strike";
+
+describe("strikeForDelta against an independent evaluation", () => {
+  // Expected values: K = spot exp((rate - yield) T - d1 sd + sd^2 / 2), d1 = +-inv_cdf(|delta| / e^{-yield T}),
+  // computed in Python 3 with statistics.NormalDist().inv_cdf (its own AS241 code), printed with repr().
+  const cases: Array<[string, "call" | "put", number, number, number, number, number, number, number]> = [
+    ["16-delta put, SPX 30 days", "put", -0.16, 5000, 30, 0.2, 0, 0, 4730.643809765614],
+    ["16-delta call, SPX 30 days", "call", 0.16, 5000, 30, 0.2, 0, 0, 5302.095876888401],
+    ["25-delta call with rate and yield", "call", 0.25, 5000, 45, 0.15, 0.05, 0.015, 5210.040772794823],
+    ["10-delta put given as +0.10", "put", 0.1, 5000, 45, 0.22, 0.05, 0.015, 4562.276570951394],
+    ["50-delta call, one year", "call", 0.5, 100, 365, 0.3, 0.03, 0.01, 106.31339419349939],
+  ];
+  for (const [what, kind, delta, spot, days, vol, rate, yield_, expected] of cases) {
+    test(what, () => {
+      const k = strikeForDelta(kind, delta, spot, days, vol, rate, yield_);
+      expect(Math.abs(k - expected)).toBeLessThanOrEqual(1e-12 * expected);
+    });
+  }
+
+  test("a put's delta as -0.16 or 0.16 gives the same strike", () => {
+    expect(strikeForDelta("put", -0.16, 5000, 30, 0.2, 0.04, 0.01)).toBe(strikeForDelta("put", 0.16, 5000, 30, 0.2, 0.04, 0.01));
+  });
+});
+
+describe("round trips: the delta of the returned strike is the target (property)", () => {
+  test("calls and puts, deltas 0.001 to 0.999 of e^{-yield T}", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<"call" | "put">("call", "put"),
+        fc.double({ min: 0.001, max: 0.999, noNaN: true }),
+        fc.boolean(),
+        fc.double({ min: 10, max: 10000, noNaN: true }),
+        fc.double({ min: 0.5, max: 1000, noNaN: true }),
+        fc.double({ min: 0.02, max: 2, noNaN: true }),
+        fc.double({ min: -0.05, max: 0.15, noNaN: true }),
+        fc.double({ min: 0, max: 0.08, noNaN: true }),
+        (kind, fraction, negative, spot, days, vol, rate, yield_) => {
+          const Dq = Math.exp((-yield_ * days) / 365);
+          const target = fraction * Dq * (kind === "put" && negative ? -1 : 1);
+          const strike = strikeForDelta(kind, target, spot, days, vol, rate, yield_);
+          const delta = optionGreeks(kind, spot, strike, days, vol, rate, yield_).delta;
+          const signed = kind === "put" ? -Math.abs(target) : target;
+          // 1e-12: the strike carries ~1 ulp, which moves d1 by ~1e-16 / (vol sqrt T) <= 1e-13 here.
+          return Math.abs(delta - signed) <= 1e-12;
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe("increment: the nearest listed strike", () => {
+  test("rounds to the nearest multiple of the increment", () => {
+    // 4730.64... -> 4730 on a 5-point grid; 5302.09... -> 5300; on a 25-point grid 4725 and 5300.
+    expect(strikeForDelta("put", -0.16, 5000, 30, 0.2, 0, 0, 5)).toBe(4730);
+    expect(strikeForDelta("call", 0.16, 5000, 30, 0.2, 0, 0, 5)).toBe(5300);
+    expect(strikeForDelta("put", -0.16, 5000, 30, 0.2, 0, 0, 25)).toBe(4725);
+    expect(strikeForDelta("call", 0.16, 5000, 30, 0.2, 0, 0, 25)).toBe(5300);
+  });
+
+  test("an exact tie goes to the smaller |delta|: up for a call, down for a put", () => {
+    expect(roundToGrid(4732.5, 5, "call")).toBe(4735);
+    expect(roundToGrid(4732.5, 5, "put")).toBe(4730);
+    expect(roundToGrid(4732.4, 5, "call")).toBe(4730);
+    expect(roundToGrid(4732.6, 5, "put")).toBe(4735);
+  });
+
+  test("a decimal increment gives a clean decimal strike", () => {
+    expect(roundToGrid(0.31, 0.1, "call")).toBe(0.3);
+    expect(roundToGrid(46.26, 0.5, "put")).toBe(46.5);
+    expect(roundToGrid(12.3449, 0.05, "put")).toBe(12.35);
+  });
+
+  test("never rounds to a strike of 0: the lowest listed strike is the increment", () => {
+    expect(roundToGrid(1.2, 5, "put")).toBe(5);
+  });
+});
+
+describe("errors", () => {
+  const noSolution: Array<[string, () => number, string]> = [
+    ["delta 0", () => strikeForDelta("call", 0, 5000, 30, 0.2), "exactly 0"],
+    ["a call delta of 1", () => strikeForDelta("call", 1, 5000, 30, 0.2), "e^(-yield T)"],
+    ["a put delta of -1", () => strikeForDelta("put", -1, 5000, 30, 0.2), "e^(-yield T)"],
+    // yield 0.05 over a year: e^{-0.05} = 0.9512, so no strike has a delta of 0.96.
+    ["|delta| above e^{-yield T}", () => strikeForDelta("call", 0.96, 5000, 365, 0.2, 0, 0.05), "0.951229424500714"],
+    ["a negative delta for a call", () => strikeForDelta("call", -0.16, 5000, 30, 0.2), "a put delta?"],
+    ["days 0 (at expiry the delta is a step)", () => strikeForDelta("put", -0.16, 5000, 0, 0.2), "at expiry"],
+  ];
+  for (const [what, call, reason] of noSolution) {
+    test(`${what} -> NoSolutionError (#NUM!) saying why`, () => {
+      expect(call).toThrow(NoSolutionError);
+      expect(call).toThrow(reason);
+    });
+  }
+
+  const bad: Array<[string, () => number, string, string]> = [
+    ["delta 16 (a percent)", () => strikeForDelta("call", 16, 5000, 30, 0.2), "delta must be a number between -1 and 1", "got 16"],
+    ["delta NaN", () => strikeForDelta("call", NaN, 5000, 30, 0.2), "delta", "got NaN"],
+    ["spot 0", () => strikeForDelta("call", 0.16, 0, 30, 0.2), "spot", "got 0"],
+    ["days negative", () => strikeForDelta("call", 0.16, 5000, -1, 0.2), "days", "got -1"],
+    ["vol 0", () => strikeForDelta("call", 0.16, 5000, 30, 0), "vol", "got 0"],
+    ["rate 5", () => strikeForDelta("call", 0.16, 5000, 30, 0.2, 5), "rate", "got 5"],
+    ["yield 2", () => strikeForDelta("call", 0.16, 5000, 30, 0.2, 0, 2), "yield", "got 2"],
+    ["increment 0", () => strikeForDelta("call", 0.16, 5000, 30, 0.2, 0, 0, 0), "increment must be a number greater than 0", "got 0"],
+    ["increment negative", () => strikeForDelta("call", 0.16, 5000, 30, 0.2, 0, 0, -5), "increment", "got -5"],
+    ["a kind that is not call or put", () => strikeForDelta("straddle" as "call", 0.16, 5000, 30, 0.2), "type", '"straddle"'],
+  ];
+  for (const [what, call, names, got] of bad) {
+    test(`${what} -> InputError naming the argument and the value`, () => {
+      expect(call).toThrow(InputError);
+      expect(call).toThrow(names);
+      expect(call).toThrow(got);
+    });
+  }
+
+  test("a strike beyond a double -> NoSolutionError, never Infinity", () => {
+    // vol 5 over 1e6 days: sd = 5 sqrt(1e6 / 365) = 262, so K = spot e^{sd^2 / 2} = spot e^{34000} overflows.
+    expect(() => strikeForDelta("call", 0.5, 5000, 1e6, 5)).toThrow(NoSolutionError);
+  });
+});
