@@ -6,6 +6,9 @@ import { sink } from "./harness";
 
 const sections: Array<[string, () => Promise<{ run(): void }>]> = [
   // Each area adds its section file here: bench/<area>.ts exporting `run()`.
+  ["signals", () => import("./signals")],
+  ["options: BSM price and greeks", () => import("./options")],
+  ["implied vol", () => import("./impliedVol")],
 ];
 
 async function main(): Promise<void> {
