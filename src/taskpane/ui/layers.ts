@@ -1,0 +1,72 @@
+/**
+ * The ladder's futures curve: one row per layer (days, future price, weight), add/remove
+ * buttons, errors shown under the row they belong to.
+ */
+import { DEFAULT_LAYER_DAYS } from "../plan/fields";
+import { MAX_LAYERS } from "../plan/ladderPlan";
+import { clear, h } from "./dom";
+import { markField } from "./form";
+
+export interface LayersControl {
+  count(): number;
+  showErrors(errors: Record<string, string>): void;
+}
+
+export function buildLayers(container: HTMLElement): LayersControl {
+  const table = h("table", { class: "layers" });
+  const head = h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "#"), h("th", { scope: "col" }, "Days"), h("th", { scope: "col" }, "Future price"), h("th", { scope: "col" }, "Weight")));
+  const body = h("tbody");
+  table.append(head, body);
+  const add = h("button", { type: "button", id: "layer-add" }, "Add layer");
+  const remove = h("button", { type: "button", id: "layer-remove" }, "Remove last");
+  container.append(table, h("div", { class: "actions small" }, add, remove));
+
+  const input = (name: string, label: string, value = "", placeholder = "") =>
+    h("input", { id: `ladder-${name}`, name, type: "text", inputmode: "decimal", autocomplete: "off", "aria-label": label, "aria-describedby": `ladder-${name}-error`, value, placeholder });
+
+  const addRow = (days = "") => {
+    const i = body.querySelectorAll("tr.layer").length + 1;
+    const errors = h("td", { colspan: "4", class: "row-errors" });
+    for (const f of ["days", "price", "weight"]) errors.append(h("div", { class: "error", id: `ladder-${f}${i}-error`, hidden: true }));
+    body.append(
+      h(
+        "tr",
+        { class: "layer" },
+        h("th", { scope: "row" }, String(i)),
+        h("td", {}, input(`days${i}`, `Layer ${i} days`, days, "days")),
+        h("td", {}, input(`price${i}`, `Layer ${i} future price`, "", "e.g. 19.2")),
+        h("td", {}, input(`weight${i}`, `Layer ${i} weight`, "", "default")),
+      ),
+      h("tr", { class: "layer-errors" }, errors),
+    );
+    sync();
+  };
+  const sync = () => {
+    const n = body.querySelectorAll("tr.layer").length;
+    add.disabled = n >= MAX_LAYERS;
+    remove.disabled = n <= 1;
+  };
+  add.addEventListener("click", () => {
+    addRow();
+    body.querySelector<HTMLInputElement>("tr.layer:last-of-type input")?.focus();
+    const rows = body.querySelectorAll<HTMLTableRowElement>("tr.layer");
+    rows[rows.length - 1]?.querySelector("input")?.focus();
+  });
+  remove.addEventListener("click", () => {
+    const rows = body.querySelectorAll("tr.layer");
+    if (rows.length <= 1) return;
+    const last = rows[rows.length - 1];
+    last.nextElementSibling?.remove();
+    last.remove();
+    sync();
+  });
+  clear(body);
+  DEFAULT_LAYER_DAYS.forEach((d) => addRow(d));
+
+  return {
+    count: () => body.querySelectorAll("tr.layer").length,
+    showErrors(errors) {
+      body.querySelectorAll<HTMLInputElement>("input[name]").forEach((el) => markField(container, el.name, errors[el.name]));
+    },
+  };
+}
