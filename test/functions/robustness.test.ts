@@ -1,0 +1,155 @@
+/**
+ * SPEC.md's promise for bad input, checked on every function at once: whatever Excel hands over
+ * (numbers of any size, text, TRUE/FALSE, empty cells, ranges of odd shapes), a SHIELD cell shows
+ * a finite number, a blank, or an Excel error (#VALUE!, #NUM!, #N/A) whose message starts with
+ * the function's name. Never a raw exception, a NaN or an Infinity, and never the adapter's
+ * "unexpected failure" fallback, which would mean an input reached code that did not expect it.
+ *
+ * Arguments are shaped as Excel passes them: a scalar parameter gets one cell value, a range
+ * (matrix) parameter a rectangular array of rows (a single cell as [[x]]).
+ */
+import fc from "fast-check";
+import { loadBundle, StubExcelError } from "../helpers/bundle";
+
+const bundle = loadBundle();
+
+/** One cell as Excel may pass it: numbers near the domains and far outside, text, booleans, empty. */
+const cell: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(0, -0, 1, -1, 0.16, -0.16, 0.2, 5, 5.000001, 30, 45, 100, 4900, 5000, 5100, 1e-300, 1e300, -1e300, 2 ** -1074, 4.9e-324) },
+  { weight: 3, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
+  { weight: 2, arbitrary: fc.integer({ min: -3, max: 400 }) },
+  { weight: 2, arbitrary: fc.constantFrom("", "C", "P", "call", "PUT", "x", "price", "all", "vega", "parkinson", "yang-zhang", "20%", "1e3") },
+  { weight: 2, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.boolean() },
+);
+
+/** A range as Excel passes it: rows x columns of cells, 1 to 6 each. */
+const range = fc
+  .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }))
+  .chain(([rows, cols]) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }));
+
+/** A range made of plausible numbers, so that calls also get past the first check now and then. */
+const numericRange = fc
+  .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }))
+  .chain(([rows, cols]) =>
+    fc.array(fc.array(fc.oneof(fc.double({ min: 0.01, max: 200, noNaN: true }), fc.constantFrom(0.2, 30, 100, "")), { minLength: cols, maxLength: cols }), {
+      minLength: rows,
+      maxLength: rows,
+    }),
+  );
+
+const ERROR_CODES = ["#VALUE!", "#NUM!", "#N/A"];
+
+const column = (values: unknown[]) => values.map((v) => [v]);
+
+/** One valid call per function (SPEC.md-style arguments, optional ones omitted as null). */
+const VALID: Record<string, unknown[]> = {
+  EXPECTED_MOVE: [5000, 0.16, 30, null],
+  OPTION: ["C", 5000, 5100, 30, 0.2, 0.045, 0.013, "all"],
+  STRIKE_FOR_DELTA: ["P", -0.16, 5000, 30, 0.2, 0.045, 0.013, 5],
+  PROB_BETWEEN: [5000, 4750, 5250, 30, 0.18, 0.045, 0.013],
+  PROB_TOUCH: [5000, 5250, 30, 0.18, 0.045, 0.013],
+  IMPLIED_VOL: ["P", 50, 5000, 4900, 30, 0.045, 0.013],
+  CONDOR_PRICE: [5000, 4850, 4900, 5100, 5150, 30, [[0.18]], 0.045, 0.013],
+  CONDOR_DELTA: [5000, 4850, 4900, 5100, 5150, 30, [[0.18]], null, null],
+  CONDOR_GREEKS: [5000, 4850, 4900, 5100, 5150, 30, [[0.2, 0.19, 0.16, 0.15]], 0.045, 0.013],
+  BREAKEVEN: [4900, 4950, 5250, 5300, 12.5],
+  CONDOR_RISK: [4900, 4950, 5250, 5300, 12.5],
+  CONDOR_POP: [5000, 4850, 4900, 5100, 5150, 30, column([0.2, 0.19, 0.16, 0.15]), 30, 0.045, 0.013],
+  CONDOR_PAYOFF: [4900, 4950, 5250, 5300, 12.5, column([4800, 5000, 5300, ""]), 10, [[0.2]], 0.045, 0.013],
+  POSITION_GREEKS: [
+    [
+      ["P", 4850, 1, 30, 0.2],
+      ["P", 4900, -1, 30, 0.2],
+      ["C", 5100, -1, 30, 0.18],
+      ["C", 5150, 1, 45, 0.18],
+    ],
+    5000,
+    0.045,
+    0.013,
+  ],
+  VIX_BETA: [60, null, null],
+  VIX_CONTANGO: [16.5, 18.3, 60],
+  VIX_LAYER_RATIO: [16.5, 18.9, 90, null, null, null, null],
+  VIX_LADDER: [-900, 45, 16.5, [[30, 17.4], [60, 18.3], [90, 18.9]], null, 1000, null, null, null, null, null, null, null],
+  EMA: [column([1, 2, 3, 4, 5]), 3],
+  RSI: [column([44, 44.3, 44.1, 43.6, 44.3, 44.8]), 2],
+  MACD: [column([1, 2, 4, 3, 5, 6, 8, 7]), 2, 3, 2],
+  AD_LINE: [column([1200, 900]), column([800, 1500])],
+  REALIZED_VOL: [column([100, 110, 100, 105]), 2, null],
+  OHLC_VOL: [column([100, 101, 99, 100]), column([101, 103, 101, 102]), column([99, 100, 98, 99]), column([100, 102, 100, 101]), 2, "yang-zhang", null],
+};
+
+/** A number scaled toward the edges of what a double holds, or flipped in sign. */
+const scale = fc.constantFrom(0, -1, 1e-300, 1e-12, 1e-6, 1 + 1e-15, 1e6, 1e12, 1e300);
+
+/** Why `value` is not an acceptable cell for function `id`, or undefined when it is. */
+function fault(id: string, value: unknown): string | undefined {
+  if (value instanceof StubExcelError) {
+    if (!ERROR_CODES.includes(value.code)) return `error code ${value.code}`;
+    if (!value.message?.startsWith(`SHIELD.${id}: `)) return `error message not naming the function: ${value.message}`;
+    if (value.message.includes("unexpected failure")) return `an unexpected failure: ${value.message}`;
+    return undefined;
+  }
+  if (typeof value === "number") return Number.isFinite(value) ? undefined : `a non-finite number ${value}`;
+  if (value === "") return undefined;
+  return `a raw ${value instanceof Error ? `${value.name}: ${value.message}` : typeof value}`;
+}
+
+describe("every function answers any Excel input with a number, a blank or an Excel error", () => {
+  for (const meta of bundle.metadata.functions) {
+    test(`${meta.id}`, () => {
+      const args = fc.tuple(
+        ...meta.parameters.map((p) => (p.dimensionality === "matrix" ? fc.oneof(range, numericRange) : cell)),
+      );
+      fc.assert(
+        fc.property(args, (values) => {
+          const result = bundle.call(meta.id, ...values);
+          if (Array.isArray(result)) {
+            expect(result.length).toBeGreaterThan(0);
+            const width = (result[0] as unknown[]).length;
+            for (const row of result as unknown[][]) {
+              expect(row.length).toBe(width); // rectangular, as Excel requires
+              for (const c of row) expect(fault(meta.id, c)).toBeUndefined();
+            }
+          } else {
+            expect(fault(meta.id, result)).toBeUndefined();
+          }
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
+});
+
+describe("every function stays well-behaved when one argument of a valid call goes bad", () => {
+  test("the table of valid calls covers every function", () => {
+    expect(Object.keys(VALID).sort()).toEqual(bundle.metadata.functions.map((f) => f.id).sort());
+  });
+
+  for (const meta of bundle.metadata.functions) {
+    const valid = VALID[meta.id] ?? [];
+    test(`${meta.id}`, () => {
+      // The valid call itself succeeds (no error anywhere in its result).
+      const base = bundle.call(meta.id, ...valid);
+      const baseCells = Array.isArray(base) ? (base as unknown[][]).flat() : [base];
+      expect(baseCells.some((c) => typeof c === "number")).toBe(true);
+      for (const c of baseCells) expect(fault(meta.id, c)).toBeUndefined();
+
+      const mutation = fc.tuple(fc.nat(valid.length - 1), cell, fc.oneof(range, numericRange), scale, fc.boolean());
+      fc.assert(
+        fc.property(mutation, ([i, aCell, aRange, factor, scaleIt]) => {
+          const args = valid.slice();
+          const isRange = meta.parameters[i].dimensionality === "matrix";
+          if (scaleIt && typeof args[i] === "number") args[i] = (args[i] as number) * factor;
+          else if (scaleIt && Array.isArray(args[i])) args[i] = (args[i] as unknown[][]).map((row) => row.map((v) => (typeof v === "number" ? v * factor : v)));
+          else args[i] = isRange ? aRange : aCell;
+          const result = bundle.call(meta.id, ...args);
+          const cells = Array.isArray(result) ? (result as unknown[][]).flat() : [result];
+          for (const c of cells) expect(fault(meta.id, c)).toBeUndefined();
+        }),
+        { numRuns: 400 },
+      );
+    });
+  }
+});
