@@ -185,8 +185,10 @@ function start(): void {
     yes.onclick = async () => {
       done();
       try {
-        const again = await writePlan(plan, { confirmed: true, anchor: outcome.anchor });
-        if (again.status === "written") afterWrite(again, what, kind);
+        const again = await writePlan(plan, { confirmed: outcome.addresses, anchor: outcome.anchor });
+        // Cells filled since the question was asked: ask again, showing them.
+        if (again.status === "needsConfirmation") return askToOverwrite(plan, again, what, kind);
+        afterWrite(again, what, kind);
       } catch (error) {
         message(`Excel could not write the block: ${(error as Error).message}. Nothing was written.`, "error");
       }

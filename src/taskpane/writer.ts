@@ -1,8 +1,8 @@
 /**
  * The thin writer: applies a Plan at the selected cell with Excel's JavaScript API, in one
  * Excel.run. One sync reads the target range (and where the selection is); if any target cell
- * is not empty and the user has not confirmed, it returns what would be overwritten and writes
- * nothing. Otherwise it queues formulas, number formats, styles and the line chart and syncs
+ * is not empty and the user has not confirmed overwriting that very cell, it returns what would
+ * be overwritten and writes nothing. Otherwise it queues formulas, number formats, styles and the line chart and syncs
  * once more. Everything it reports is an address the user can go to.
  */
 import { cellAddress, quoteSheet, splitAddress } from "./plan/a1";
@@ -15,8 +15,12 @@ export interface ExcelHost {
 }
 
 export interface WriteOptions {
-  /** The user confirmed overwriting non-empty cells. */
-  confirmed?: boolean;
+  /**
+   * The non-empty cells (sheet-qualified, as a needsConfirmation outcome lists them) that the
+   * user agreed to overwrite. A cell that has become non-empty since is not covered: the writer
+   * asks again rather than overwrite something the user was never shown.
+   */
+  confirmed?: readonly string[];
   /** Write here ("Sheet1!B3") instead of at the selection: the anchor a confirmation was asked for. */
   anchor?: string;
 }
@@ -109,7 +113,8 @@ export async function writePlan(plan: Plan, options: WriteOptions = {}, excel: E
       }
     }
     const rendered = renderPlan(plan, origin);
-    if (nonEmpty.length > 0 && !options.confirmed) {
+    const agreed = new Set(options.confirmed ?? []);
+    if (nonEmpty.some((address) => !agreed.has(address))) {
       return {
         status: "needsConfirmation",
         count: nonEmpty.length,

@@ -197,10 +197,27 @@ describe("writePlan over a non-empty range", () => {
   });
 
   test("confirmed, at the anchor the confirmation was asked for: writes and reports the overwrite", async () => {
+    const { excel: first } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", existing);
+    const asked = await writePlan(condorPlan(), {}, first);
+    if (asked.status !== "needsConfirmation") throw new Error("expected a confirmation request");
     const { excel, target } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", existing);
-    const out = await writePlan(condorPlan(), { confirmed: true, anchor: "Sheet1!A1" }, excel);
+    const out = await writePlan(condorPlan(), { confirmed: asked.addresses, anchor: asked.anchor }, excel);
     expect(out).toMatchObject({ status: "written", overwritten: 2, target: "Sheet1!A1:J76" });
     expect(target().formulas[0][0]).toBe("SHIELD iron condor");
+  });
+
+  test("a cell filled after the confirmation was asked is not overwritten: it asks again, listing it", async () => {
+    const { excel: first } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", existing);
+    const asked = await writePlan(condorPlan(), {}, first);
+    if (asked.status !== "needsConfirmation") throw new Error("expected a confirmation request");
+    const later = existing.map((row) => row.slice());
+    later[5] = ["typed meanwhile"];
+    const { excel, target, rec } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", later);
+    const out = await writePlan(condorPlan(), { confirmed: asked.addresses, anchor: asked.anchor }, excel);
+    expect(out).toMatchObject({ status: "needsConfirmation", count: asked.count + 1 });
+    expect(out.status === "needsConfirmation" && out.addresses).toContain("Sheet1!A6");
+    expect(target().formulas[5][0]).toBe("typed meanwhile");
+    expect(rec.charts).toHaveLength(0);
   });
 });
 
