@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { GREEK_NAMES, Greeks, OptionKind, optionGreeks, optionPrice, parseOptionType } from "../../src/core/bsm";
 import { InputError, NoSolutionError } from "../../src/core/errors";
-import published from "../../../shared/reference/published-cases.json";
+import published from "../fixtures/published-cases.json";
 import golden from "./fixtures/quantlib-bsm.json";
 
 const kindOf = (t: string): OptionKind => (t === "C" ? "call" : "put");

@@ -22,7 +22,7 @@ import { InputError, NoSolutionError } from "../../src/core/errors";
 import { impliedVol } from "../../src/core/impliedVol";
 import { HOUSEHOLDER_STEPS, impliedNormalisedStdDev } from "../../src/core/lbr/impliedStdDev";
 import { normalisedBlackComplement, normalisedBlackOtm, normalisedVega } from "../../src/core/lbr/normalisedBlack";
-import cases from "../../../shared/reference/published-cases.json";
+import cases from "../fixtures/published-cases.json";
 
 const EPS = 2 ** -52;
 

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { InputError } from "../../src/core/errors";
 import { normCdf } from "../../src/core/normal";
 import { probBetween, probTouch } from "../../src/core/probability";
-import published from "../../../shared/reference/published-cases.json";
+import published from "../fixtures/published-cases.json";
 import golden from "./fixtures/quantlib-probability.json";
 
 /** |actual - expected| <= rel |expected| + abs. */

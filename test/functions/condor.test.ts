@@ -15,7 +15,7 @@ const bundle = loadBundle();
 const call = (id: string, ...args: unknown[]) => bundle.call(id, ...args);
 
 const published = JSON.parse(
-  fs.readFileSync(path.join(__dirname, "..", "..", "..", "shared", "reference", "published-cases.json"), "utf8"),
+  fs.readFileSync(path.join(__dirname, "..", "fixtures", "published-cases.json"), "utf8"),
 ).condorArithmetic[0] as { putLong: number; putShort: number; callShort: number; callLong: number; credit: number; breakevens: [number, number]; maxProfit: number; maxLoss: number };
 
 /** MPMATH oracle: spot 5000, strikes 4850/4900/5100/5150, 30 days, flat 18%, rate 0, yield 0. */

@@ -7,7 +7,7 @@
  * fed in are computed with the core's accurate Black (tested against a BigInt oracle in
  * test/core/black.test.ts) at a known vol, which must come back.
  */
-import published from "../../../shared/reference/published-cases.json";
+import published from "../fixtures/published-cases.json";
 import { undiscountedBlack } from "../../src/core/black";
 import { loadBundle, StubExcelError } from "../helpers/bundle";
 

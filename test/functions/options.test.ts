@@ -8,7 +8,7 @@
  * Expected values: ../shared/reference/published-cases.json (each case names its source), Python 3
  * (statistics.NormalDist, math) for the strikes and the expected move, quoted inline.
  */
-import published from "../../../shared/reference/published-cases.json";
+import published from "../fixtures/published-cases.json";
 import { loadBundle, StubExcelError } from "../helpers/bundle";
 
 const bundle = loadBundle();
