@@ -42,7 +42,7 @@ import { InputError } from "../../src/core/errors";
 import { probBetween } from "../../src/core/probability";
 
 const published = JSON.parse(
-  fs.readFileSync(path.join(__dirname, "..", "..", "..", "shared", "reference", "published-cases.json"), "utf8"),
+  fs.readFileSync(path.join(__dirname, "..", "fixtures", "published-cases.json"), "utf8"),
 ) as { condorArithmetic: Array<CondorStrikes & { source: string; credit: number; breakevens: [number, number]; maxProfit: number; maxLoss: number }> };
 
 const K = (putLong: number, putShort: number, callShort: number, callLong: number): CondorStrikes => ({ putLong, putShort, callShort, callLong });
@@ -115,7 +115,11 @@ describe("published condorArithmetic (published-cases.json)", () => {
 });
 
 describe("condorGreeks / condorPrice against the 40-digit MPMATH oracle", () => {
-  // SPEC quality bar: 1e-9 relative, 1e-12 absolute near 0.
+  // SPEC quality bar: 1e-9 relative, 1e-12 absolute near 0. What holds is much tighter: the audit
+  // measured at most 1.4e-12 relative (vanna and charm, differences of four legs; every other
+  // number 4e-13 or better), and re-ran the MPMATH script above (mpmath 1.3.0, 40 digits): every
+  // expected value below agrees with it to 1e-16. So the check is 1e-11 relative, 1e-15 absolute.
+  const REL_MPMATH = 1e-11;
   const cases: Array<{ name: string; spot: number; k: CondorStrikes; days: number; vols: number | [number, number, number, number]; rate: number; yld: number; expected: Greeks }> = [
     {
       name: "flat 18% vol, 30 days (the issue's CONDOR_DELTA example)",
@@ -179,10 +183,10 @@ describe("condorGreeks / condorPrice against the 40-digit MPMATH oracle", () => 
     },
   ];
   for (const c of cases) {
-    test(`${c.name}: all nine numbers to 1e-9 relative`, () => {
+    test(`${c.name}: all nine numbers to 1e-11 relative`, () => {
       const g = condorGreeks(c.spot, c.k, c.days, c.vols, c.rate, c.yld);
-      for (const name of GREEK_NAMES) expectClose(g[name], c.expected[name], 1e-9, 1e-12, name);
-      expectClose(condorPrice(c.spot, c.k, c.days, c.vols, c.rate, c.yld), c.expected.price, 1e-9, 1e-12, "condorPrice");
+      for (const name of GREEK_NAMES) expectClose(g[name], c.expected[name], REL_MPMATH, 1e-15, name);
+      expectClose(condorPrice(c.spot, c.k, c.days, c.vols, c.rate, c.yld), c.expected.price, REL_MPMATH, 1e-15, "condorPrice");
     });
   }
 
@@ -205,7 +209,7 @@ describe("the condor is the sum of its four legs (LEGS, bsm.ts optionGreeks)", (
       optionGreeks("call", 5000, 5150, 30, 0.18).delta;
     expectClose(condorGreeks(5000, k, 30, 0.18).delta, expected, 1e-13, 1e-16, "delta");
     // And the MPMATH oracle above: 0.0012959281950064438.
-    expectClose(expected, 0.0012959281950064438, 1e-9, 1e-12, "legs vs oracle");
+    expectClose(expected, 0.0012959281950064438, 1e-11, 1e-16, "legs vs oracle");
   });
 
   test("property: all nine numbers, flat vol, equal the legs summed one by one", () => {

@@ -68,7 +68,9 @@ describe("positionGreeks: a synthetic forward (put-call parity, derived by hand)
 
   test("value S e^{-qT} - K e^{-rT}, delta e^{-qT}", () => {
     const value = S * Dq - K * Dr; // 5000 e^{-0.003} - 4900 e^{-0.008} = 139.986...
-    expect(Math.abs(g.price - value)).toBeLessThanOrEqual(1e-9 * S); // the legs are ~100-200, their rounding ~1e-13
+    // Each leg's price carries ~S x 1e-16 absolute (the rounding of the forward times delta), so
+    // the difference is good to ~1e-12; the audit measured 4.1e-13. (It was 1e-9 S = 5e-6.)
+    expect(Math.abs(g.price - value)).toBeLessThanOrEqual(1e-15 * S);
     expect(Math.abs(g.delta - Dq)).toBeLessThanOrEqual(1e-14);
   });
 

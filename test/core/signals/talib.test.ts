@@ -1,7 +1,7 @@
 /**
  * EMA, RSI and MACD against TA-Lib itself (talib-web: TA-Lib's C code compiled to WebAssembly, see
  * talibOracle.ts), on random series (fast-check) and on a realistic SPX-like path. The bar is
- * 1e-9 relative; TA-Lib's own first-output index (outBegIdx) must equal ours.
+ * 1e-13 relative (see REL); TA-Lib's own first-output index (outBegIdx) must equal ours.
  */
 import fc from "fast-check";
 import { ema, macd, rsi } from "../../../src/core/signals";
@@ -14,7 +14,16 @@ beforeAll(async () => {
   talib = await loadTalib();
 });
 
-const REL = 1e-9;
+/**
+ * SPEC.md: the signals are "exactly as TA-Lib computes them". Ours take TA-Lib's operations in
+ * its order and are in fact bit-identical (see the last test below; the audit measured a worst
+ * relative difference of exactly 0 over 400 random runs of each property). 1e-13 leaves room
+ * for a reordered sum (a few hundred ulps) and no more; it was 1e-9, the option-pricing bar.
+ */
+const REL = 1e-13;
+
+/** Runs in which TA-Lib had at least one output value (an empty comparison proves nothing). */
+const compared = { EMA: 0, RSI: 0, MACD: 0 };
 
 /**
  * Largest |ours - theirs| / |theirs| over the rows where TA-Lib has a value (the absolute
@@ -31,26 +40,33 @@ function worstRelative(ours: Float64Array, theirs: Float64Array, floor: number):
   return worst;
 }
 
-/** A series: a level, a scale of moves (from 1e-15 to 1e4: tiny moves test RSI's zero rule) and steps. */
-const seriesArb = fc
-  .record({
-    level: fc.double({ min: -1000, max: 5000, noNaN: true }),
-    scale: fc.constantFrom(1e-15, 1e-13, 1e-9, 1e-3, 1, 100, 1e4),
-    steps: fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 1, maxLength: 300 }),
-    flat: fc.boolean(),
-  })
-  .map(({ level, scale, steps, flat }) => {
-    let x = level;
-    // `flat` zeroes a third of the moves, so that runs of equal values occur.
-    return steps.map((s, i) => (x += flat && i % 3 === 0 ? 0 : s * scale));
-  });
+/**
+ * A series of at least `minLength` values: a level, a scale of moves (from 1e-15 to 1e4: tiny
+ * moves test RSI's zero rule) and steps. The length is drawn from the period(s) up, so that no
+ * run is thrown away by a precondition and most runs have TA-Lib output to compare (with a
+ * plain 1..300 length and `fc.pre(period <= length)`, 80-97% of draws were skipped and 58% of
+ * the MACD runs compared two empty outputs).
+ */
+const seriesOf = (minLength: number) =>
+  fc
+    .record({
+      level: fc.double({ min: -1000, max: 5000, noNaN: true }),
+      scale: fc.constantFrom(1e-15, 1e-13, 1e-9, 1e-3, 1, 100, 1e4),
+      steps: fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength, maxLength: Math.max(minLength, 300) }),
+      flat: fc.boolean(),
+    })
+    .map(({ level, scale, steps, flat }) => {
+      let x = level;
+      // `flat` zeroes a third of the moves, so that runs of equal values occur.
+      return steps.map((s, i) => (x += flat && i % 3 === 0 ? 0 : s * scale));
+    });
 
-describe("EMA, RSI and MACD agree with TA-Lib (talib-web) to 1e-9 relative", () => {
+describe("EMA, RSI and MACD agree with TA-Lib (talib-web) to 1e-13 relative", () => {
   test("EMA on random series, periods 2..60", () => {
     fc.assert(
-      fc.property(seriesArb, fc.integer({ min: 2, max: 60 }), (x, p) => {
-        fc.pre(p <= x.length);
+      fc.property(fc.integer({ min: 2, max: 60 }).chain((p) => fc.tuple(fc.constant(p), seriesOf(p))), ([p, x]) => {
         const theirs = callTalib(talib, "EMA", x, [p], 1);
+        if (theirs.nbElement > 0) compared.EMA++;
         const ours = ema(x, p);
         if (theirs.nbElement > 0) expect(ours.begin).toBe(theirs.begIdx);
         else expect(ours.begin).toBeGreaterThanOrEqual(x.length);
@@ -58,13 +74,14 @@ describe("EMA, RSI and MACD agree with TA-Lib (talib-web) to 1e-9 relative", () 
       }),
       { numRuns: 400 },
     );
+    expect(compared.EMA).toBeGreaterThanOrEqual(390);
   });
 
   test("RSI on random series, periods 2..40 (including moves near the 1e-14 zero rule)", () => {
     fc.assert(
-      fc.property(seriesArb, fc.integer({ min: 2, max: 40 }), (x, p) => {
-        fc.pre(p <= x.length);
+      fc.property(fc.integer({ min: 2, max: 40 }).chain((p) => fc.tuple(fc.constant(p), seriesOf(p))), ([p, x]) => {
         const theirs = callTalib(talib, "RSI", x, [p], 1);
+        if (theirs.nbElement > 0) compared.RSI++;
         const ours = rsi(x, p);
         if (theirs.nbElement > 0) expect(ours.begin).toBe(theirs.begIdx);
         else expect(ours.begin).toBeGreaterThanOrEqual(x.length);
@@ -72,19 +89,19 @@ describe("EMA, RSI and MACD agree with TA-Lib (talib-web) to 1e-9 relative", () 
       }),
       { numRuns: 400 },
     );
+    expect(compared.RSI).toBeGreaterThanOrEqual(300);
   });
 
   test("MACD on random series, fast <= slow, signal 2..15 (TA-Lib mishandles signal 1: see macd.test.ts)", () => {
     fc.assert(
       fc.property(
-        seriesArb,
-        fc.integer({ min: 2, max: 30 }),
-        fc.integer({ min: 0, max: 30 }),
-        fc.integer({ min: 2, max: 15 }),
-        (x, fast, extra, signal) => {
+        fc
+          .tuple(fc.integer({ min: 2, max: 30 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 2, max: 15 }))
+          .chain(([fast, extra, signal]) => fc.tuple(fc.constant([fast, extra, signal] as const), seriesOf(Math.max(fast + extra, signal)))),
+        ([[fast, extra, signal], x]) => {
           const slow = fast + extra;
-          fc.pre(slow <= x.length && signal <= x.length);
           const theirs = callTalib(talib, "MACD", x, [fast, slow, signal], 3);
+          if (theirs.nbElement > 0) compared.MACD++;
           const ours = macd(x, fast, slow, signal);
           if (theirs.nbElement > 0) expect(ours.begin).toBe(theirs.begIdx);
         else expect(ours.begin).toBeGreaterThanOrEqual(x.length);
@@ -97,6 +114,7 @@ describe("EMA, RSI and MACD agree with TA-Lib (talib-web) to 1e-9 relative", () 
       ),
       { numRuns: 400 },
     );
+    expect(compared.MACD).toBeGreaterThanOrEqual(200);
   });
 
   describe("on a realistic path: 2,000 daily SPX-like closes, default periods", () => {
