@@ -27,6 +27,7 @@
 import { undiscountedBlack } from "./black";
 import { InputError, NoSolutionError } from "./errors";
 import { erfcx, normCdf, normPdf } from "./normal";
+import { DAYS_PER_YEAR } from "./units";
 import { days as daysRule, positive, rate as rateRule, vol as volRule } from "./validate";
 
 /** Which side of the strike pays. */
@@ -48,7 +49,6 @@ export interface Greeks {
 /** The names of the outputs, in SPEC.md's order (the order of OPTION's "all" row). */
 export const GREEK_NAMES = ["price", "delta", "gamma", "theta", "vega", "rho", "vanna", "charm", "vomma"] as const;
 
-const DAYS_PER_YEAR = 365;
 const SQRT_PI_OVER_2 = 1.2533141373155003; // sqrt(pi / 2)
 const INV_SQRT_2PI = 0.3989422804014327; // 1 / sqrt(2 pi)
 /** |y| up to which normCdf uses its erf branch (Cody's 0.46875 times sqrt 2). */
@@ -98,9 +98,9 @@ function validate(kind: OptionKind, spot: number, strike: number, days: number, 
  * cancels up to 6 bits, and black.ts's cancellation-free normalised Black (full relative
  * precision) beyond, i.e. out of the money and in the deep wings.
  *
- * Throws InputError for spot <= 0, strike <= 0, days < 0, vol outside (0, 5], |rate| or
+ * Throws InputError for spot <= 0, strike <= 0, days outside [0, 36500], vol outside (0, 5], |rate| or
  * |yield| > 1, or a kind other than "call"/"put"; NoSolutionError if the forward overflows a
- * double (days in the hundreds of thousands at a large rate).
+ * double (a spot near the top of the double range carried over decades at a large rate - yield).
  *
  * @example optionPrice("call", 42, 40, 182.5, 0.2, 0.1) // => 4.7594... (Hull's example: 4.76)
  */

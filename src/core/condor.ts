@@ -104,7 +104,7 @@ function marketRules(spot: number, days: number, rate: number, yield_: number): 
  * per vol point, rho per rate point, vanna and vomma per vol point, charm per calendar day).
  * At days = 0 each leg follows bsm.ts's expiry convention (intrinsic value).
  *
- * Throws InputError for spot <= 0, strikes out of order, days < 0, a vol outside (0, 5] or a vol
+ * Throws InputError for spot <= 0, strikes out of order, days outside [0, 36500], a vol outside (0, 5] or a vol
  * count other than one or four, |rate| or |yield| > 1.
  *
  * @example condorGreeks(5000, { putLong: 4850, putShort: 4900, callShort: 5100, callLong: 5150 }, 30, 0.18).price // => 31.4296... (credit per unit)
@@ -226,7 +226,7 @@ export function condorPop(spot: number, strikes: CondorStrikes, days: number, vo
  * what is left after buying the condor back at its model value. `vol` is not used at expiry.
  *
  * Throws InputError for strikes out of order, a credit < 0, a price <= 0 (named `prices value i`,
- * 1-based), daysLeft < 0, daysLeft > 0 without a vol, and as condorPrice.
+ * 1-based), daysLeft outside [0, 36500], daysLeft > 0 without a vol, and as condorPrice.
  *
  * @example condorPayoff({ putLong: 4900, putShort: 4950, callShort: 5250, callLong: 5300 }, 12.5, [4800, 5000, 5262.5]) // => [-37.5, 12.5, 0]
  */

@@ -15,14 +15,33 @@ export abstract class ShieldError extends Error {
   abstract readonly kind: "value" | "num" | "na";
 }
 
-/** Formats a seen value for a message: numbers as typed, text quoted, empty as "(empty)". */
+/**
+ * Formats a seen value for a message: numbers as typed, text quoted, empty as "(empty)", and an
+ * Excel error value (a cell holding #N/A, #DIV/0!... inside a range) as its code, e.g. "#N/A".
+ */
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined || value === "") return "(empty)";
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "number") return String(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (Array.isArray(value)) return `a ${value.length}-row range`;
+  const code = excelErrorCode(value);
+  if (code !== undefined) return code;
   return typeof value;
+}
+
+/**
+ * The code of an Excel error value ("#N/A", "#VALUE!"...), or undefined for anything else.
+ * Excel's CustomFunctions.Error carries it as `code`; some hosts use `errorCode`. Only a string
+ * starting with "#" counts, so an arbitrary object with a `code` is not mistaken for one.
+ */
+function excelErrorCode(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const v = value as { code?: unknown; errorCode?: unknown };
+  for (const c of [v.code, v.errorCode]) {
+    if (typeof c === "string" && c.startsWith("#")) return c;
+  }
+  return undefined;
 }
 
 /**

@@ -11,7 +11,7 @@
  * contracts, unrounded, positive = buy.
  */
 import { InputError, NoSolutionError } from "./errors";
-import { days as daysRule, finite, nonNegative, positive } from "./validate";
+import { days as daysRule, finite, layerDays, nonNegative, positive } from "./validate";
 
 /** SPEC.md's defaults for every ALVH constant. */
 export const ALVH_DEFAULTS = {
@@ -50,8 +50,8 @@ const VIX_DAYS = 30;
  * `positionDays = 0` (at expiry) returns `cap`: the formula equals `cap` for every
  * `positionDays <= 30 / cap^2` (13.33 days with the default 1.5), so 0 is its continuous limit.
  *
- * Units: vol points per VIX point. Throws InputError for positionDays < 0 (or not finite) and
- * cap <= 0.
+ * Units: vol points per VIX point. Throws InputError for positionDays < 0, > 36500 or not finite
+ * (validate.days) and cap <= 0.
  *
  * @example betaIv(45) // => 0.8164965809277260 (sqrt(30/45) = sqrt(2/3))
  */
@@ -66,13 +66,13 @@ export function betaIv(positionDays: number, cap: number = ALVH_DEFAULTS.betaIvC
  * `min(1, beta30 * (30 / days)^exponent)` (SPEC.md; a 30-day future moves about half as much
  * as spot VIX, longer tenors less, by a square-root-of-time decay with the default exponent).
  *
- * Units: VIX-future points per spot-VIX point, in (0, 1]. Throws InputError for days <= 0,
- * beta30 <= 0 and exponent < 0 (a longer future never moves more than a shorter one).
+ * Units: VIX-future points per spot-VIX point, in (0, 1]. Throws InputError for days <= 0 or
+ * days > 36500 (validate.layerDays), beta30 <= 0 and exponent < 0 (a longer future never moves more than a shorter one).
  *
  * @example vixBeta(60) // => 0.3535533905932738 (0.5 * sqrt(30/60))
  */
 export function vixBeta(days: number, beta30: number = ALVH_DEFAULTS.beta30, exponent: number = ALVH_DEFAULTS.exponent): number {
-  positive("days", days);
+  layerDays("days", days);
   checkBetaConstants(beta30, exponent);
   return layerBeta(days, beta30, exponent);
 }
@@ -82,7 +82,8 @@ export function vixBeta(days: number, beta30: number = ALVH_DEFAULTS.beta30, exp
  * (SPEC.md). Positive in contango, negative in backwardation.
  *
  * Units: a decimal per 30 days (0.05 = the future is 5% above spot per 30 days of tenor).
- * Throws InputError for vixSpot <= 0, futurePrice <= 0 or futureDays <= 0; NoSolutionError if
+ * Throws InputError for vixSpot <= 0, futurePrice <= 0, futureDays <= 0 or futureDays > 36500
+ * (validate.layerDays); NoSolutionError if
  * the inputs are so extreme that the slope overflows.
  *
  * @example vixContango(16.5, 18.3, 60) // => 0.05454545... ((18.3/16.5 - 1) * 30/60 = 0.6/11)
@@ -90,7 +91,7 @@ export function vixBeta(days: number, beta30: number = ALVH_DEFAULTS.beta30, exp
 export function vixContango(vixSpot: number, futurePrice: number, futureDays: number): number {
   positive("vixSpot", vixSpot);
   positive("futurePrice", futurePrice);
-  positive("futureDays", futureDays);
+  layerDays("futureDays", futureDays);
   return slope(vixSpot, futurePrice, futureDays);
 }
 
@@ -101,7 +102,8 @@ export function vixContango(vixSpot: number, futurePrice: number, futureDays: nu
  *
  * Units: a multiplier of the layer's hedge, in [floor, cap]. Throws InputError for the
  * vixContango cases, gain < 0 (the ratio must not rise with contango), a non-finite neutral,
- * floor < 0, cap < 0, and floor > cap.
+ * floor < 0, cap <= 0 (a cap of 0 would zero every hedge: most often an empty cell arriving
+ * as 0), and floor > cap.
  *
  * @example vixLayerRatio(16.5, 18.9, 90) // => 1.00454545... (s = 0.8/16.5; 1 + 3 * (0.05 - s) = 221/220)
  */
@@ -191,8 +193,8 @@ export interface LadderOptions {
  * Units: positionVega in dollars per vol point (for n SPX condors: CONDOR_GREEKS vega x 100 x n);
  * multiplier in dollars per VIX point per contract (1000 VX, 100 VXM); contracts unrounded.
  *
- * Throws InputError for a non-finite positionVega, positionDays < 0, vixSpot <= 0, a curve of
- * 0 or more than 12 layers, a layer with days <= 0 or price <= 0 (named `curve row i days` /
+ * Throws InputError for a non-finite positionVega, positionDays < 0 or > 36500, vixSpot <= 0, a curve of
+ * 0 or more than 12 layers, a layer with days <= 0, days > 36500 or price <= 0 (named `curve row i days` /
  * `curve row i futures price`), the layerWeights cases, multiplier <= 0 and the constants'
  * rules of betaIv, vixBeta and vixLayerRatio; NoSolutionError if a size overflows.
  *
@@ -213,7 +215,7 @@ export function vixLadder(
     throw new InputError("curve", `must have 1 to ${MAX_LAYERS} layers (rows of days and futures price)`, curve.length);
   }
   curve.forEach((layer, i) => {
-    positive(`curve row ${i + 1} days`, layer.days);
+    layerDays(`curve row ${i + 1} days`, layer.days);
     positive(`curve row ${i + 1} futures price`, layer.price);
   });
   const weights = layerWeights(curve.length, options.weights);
@@ -248,7 +250,9 @@ function checkRatioConstants(gain: number, neutral: number, floor: number, cap: 
   nonNegative("gain", gain);
   finite("neutral", neutral);
   nonNegative("floor", floor);
-  nonNegative("cap", cap);
+  if (!(typeof cap === "number" && Number.isFinite(cap) && cap > 0)) {
+    throw new InputError("cap", "must be greater than 0 (the highest regime ratio; a cap of 0 would zero every layer's hedge)", cap);
+  }
   if (floor > cap) throw new InputError("floor", `must not exceed cap (${cap})`, floor);
 }
 

@@ -8,9 +8,8 @@
 import { InputError, NoSolutionError } from "./errors";
 import { impliedNormalisedStdDev } from "./lbr/impliedStdDev";
 import { logMoneyness } from "./lbr/logMoneyness";
+import { DAYS_PER_YEAR } from "./units";
 import { days as daysRule, positive, rate as rateRule } from "./validate";
-
-const DAYS_PER_YEAR = 365;
 
 /** Formats a price for a message: up to 10 significant digits. */
 function show(value: number): string {
@@ -30,15 +29,17 @@ function show(value: number): string {
  * @param price the option's price, > 0.
  * @param spot the underlying's price, > 0.
  * @param strike > 0.
- * @param days calendar days to expiry, > 0.
+ * @param days calendar days to expiry, 0 to 36500 (0 has no solution, see below).
  * @param rate risk-free rate, |rate| <= 1 (default 0).
  * @param yield_ dividend yield, |yield| <= 1 (default 0).
  * @returns the implied vol, > 0.
- * @throws InputError for a bad kind, price <= 0, spot <= 0, strike <= 0, days <= 0 (at expiry
- *   there is no time value to imply a vol from) or a rate/yield out of range.
- * @throws NoSolutionError when the price is at or below the intrinsic value
- *   e^{-rate T} max(F - strike, 0) (call) / max(strike - F, 0) (put), or at or above its upper
- *   bound spot e^{-yield T} (call) / strike e^{-rate T} (put): no vol gives such a price.
+ * @throws InputError for a bad kind, price <= 0, spot <= 0, strike <= 0, days outside
+ *   [0, 36500] or a rate/yield out of range.
+ * @throws NoSolutionError at days = 0 (at expiry there is no time value to imply a vol from:
+ *   every vol gives the same price; days = 0 is valid input elsewhere in SHIELD), and when the
+ *   price is at or below the intrinsic value e^{-rate T} max(F - strike, 0) (call) /
+ *   max(strike - F, 0) (put), or at or above its upper bound spot e^{-yield T} (call) /
+ *   strike e^{-rate T} (put): no vol gives such a price.
  * @example impliedVol("call", 4.759422392871532, 42, 40, 182.5, 0.1); // => 0.2000000000000001 (Hull's example at 20%)
  */
 export function impliedVol(kind: "call" | "put", price: number, spot: number, strike: number, days: number, rate = 0, yield_ = 0): number {
@@ -47,9 +48,13 @@ export function impliedVol(kind: "call" | "put", price: number, spot: number, st
   positive("spot", spot);
   positive("strike", strike);
   daysRule("days", days);
-  if (days === 0) throw new InputError("days", "must be greater than 0 (at expiry there is no time value to imply a vol from)", days);
   rateRule("rate", rate);
   rateRule("yield", yield_);
+  // days = 0 is valid input everywhere in SHIELD (at expiry: intrinsic value), so at expiry this
+  // is "no solution" (#NUM!), as in strikeForDelta, not bad input.
+  if (days === 0) {
+    throw new NoSolutionError("no volatility can be implied at expiry (days = 0): there is no time value to imply a vol from, and every vol gives the same price");
+  }
 
   const T = days / DAYS_PER_YEAR;
   const discount = Math.exp(-rate * T);

@@ -51,7 +51,7 @@ export function inRow<T>(range: string, row: number, body: () => T): T {
  * greeks. No legs: every output is 0 (like SUM over an empty range).
  *
  * Throws InputError for spot <= 0, |rate| or |yield| > 1, and for a leg with an unknown kind,
- * strike <= 0, a non-finite qty, days < 0 or vol outside (0, 5], named `legs row i <field>`;
+ * strike <= 0, a non-finite qty, days outside [0, 36500] or vol outside (0, 5], named `legs row i <field>`;
  * NoSolutionError if a leg's greeks or a sum overflow (a huge qty).
  *
  * @example positionGreeks([{ kind: "call", strike: 100, qty: 1, days: 365, vol: 0.2 },

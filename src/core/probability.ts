@@ -4,6 +4,7 @@
  */
 import { InputError } from "./errors";
 import { erfcx, normCdf } from "./normal";
+import { DAYS_PER_YEAR } from "./units";
 import { days as daysRule, nonNegative, positive, rate as rateRule, vol as volRule } from "./validate";
 
 const SQRT_HALF = Math.SQRT1_2;
@@ -27,7 +28,7 @@ function validateCommon(spot: number, days: number, vol: number, rate: number, y
  * `lower` = 0 means unbounded below; `upper` = Infinity unbounded above. At days = 0 the result
  * is the indicator of lower <= spot <= upper (bounds included). A probability (0 to 1).
  *
- * Throws InputError for spot <= 0, lower < 0, upper <= 0 or NaN, lower >= upper, days < 0,
+ * Throws InputError for spot <= 0, lower < 0, upper <= 0 or NaN, lower >= upper, days outside [0, 36500],
  * vol outside (0, 5], |rate| or |yield| > 1.
  *
  * @example probBetween(30, 0, 50, 365, 0.2, 0.1) // => 0.98436... (LibreOffice OPT_PROB_INMONEY: 0.9844)
@@ -38,7 +39,7 @@ export function probBetween(spot: number, lower: number, upper: number, days: nu
   if (upper !== Infinity) positive("upper", upper);
   if (!(lower < upper)) throw new InputError("upper", `must be greater than lower (${lower})`, upper);
 
-  const T = days / 365;
+  const T = days / DAYS_PER_YEAR;
   const sd = vol * Math.sqrt(T);
   if (!(sd > 0)) return lower <= spot && spot <= upper ? 1 : 0;
   const drift = (rate - yield_ - 0.5 * vol * vol) * T;
@@ -64,7 +65,7 @@ export function probBetween(spot: number, lower: number, upper: number, days: nu
  *
  * level = spot -> 1. At days = 0 the result is 1 if level = spot, else 0. A probability (0 to 1).
  *
- * Throws InputError for spot <= 0, level <= 0, days < 0, vol outside (0, 5], |rate| or
+ * Throws InputError for spot <= 0, level <= 0, days outside [0, 36500], vol outside (0, 5], |rate| or
  * |yield| > 1.
  *
  * @example probTouch(30, 40, 365, 0.2, 0.3) // => 0.6119... (LibreOffice OPT_PROB_HIT: 0.6119)
@@ -73,7 +74,7 @@ export function probTouch(spot: number, level: number, days: number, vol: number
   validateCommon(spot, days, vol, rate, yield_);
   positive("level", level);
   if (level === spot) return 1;
-  const T = days / 365;
+  const T = days / DAYS_PER_YEAR;
   const sd = vol * Math.sqrt(T);
   if (!(sd > 0)) return 0;
   const nu = rate - yield_ - 0.5 * vol * vol;

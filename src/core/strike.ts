@@ -4,6 +4,7 @@
 import { InputError, NoSolutionError } from "./errors";
 import type { OptionKind } from "./bsm";
 import { inverseNormCdf } from "./normal";
+import { DAYS_PER_YEAR } from "./units";
 import { days as daysRule, positive, rate as rateRule, vol as volRule } from "./validate";
 
 /**
@@ -18,13 +19,15 @@ import { days as daysRule, positive, rate as rateRule, vol as volRule } from "./
  *
  * `increment` (e.g. 5): the result is the nearest multiple of `increment` (the listed strike
  * grid). An exact tie rounds to the strike with the smaller |delta|: up for a call, down for a
- * put (further out of the money, as a premium seller would pick). A grid strike of 0 becomes
- * `increment`, the lowest listed strike.
+ * put (further out of the money, as a premium seller would pick). When the nearest multiple is
+ * 0 (an increment above about twice the exact strike), no listed strike on that grid is near the
+ * exact strike: NoSolutionError (#NUM!), rather than a strike whose delta is nowhere near.
  *
- * Throws InputError for |delta| > 1 or not finite, spot <= 0, days < 0, vol outside (0, 5],
+ * Throws InputError for |delta| > 1 or not finite, spot <= 0, days outside [0, 36500], vol outside (0, 5],
  * |rate| or |yield| > 1, increment <= 0. Throws NoSolutionError (a valid delta that no strike
- * reaches) for delta = 0, |delta| >= e^{-yield T}, a negative delta for a call, or days = 0
- * (at expiry a delta is a step: 1, 0.5 or 0, so no strike has a delta in between).
+ * reaches) for delta = 0, |delta| >= e^{-yield T}, a negative delta for a call, days = 0
+ * (at expiry a delta is a step: 1, 0.5 or 0, so no strike has a delta in between), or an
+ * increment whose nearest grid strike is 0 (see roundToGrid).
  *
  * @example strikeForDelta("put", -0.16, 5000, 30, 0.2) // => 4730.64... (5000 exp(-0.99446 x 0.057338 + 0.057338^2 / 2))
  */
@@ -56,7 +59,7 @@ export function strikeForDelta(
   if (kind === "call" && delta < 0) {
     throw new NoSolutionError(`a call's delta is positive, between 0 and e^(-yield T); got ${delta} (a put delta?)`);
   }
-  const T = days / 365;
+  const T = days / DAYS_PER_YEAR;
   const Dq = Math.exp(-yield_ * T);
   const a = Math.abs(delta);
   if (a >= Dq) {
@@ -74,9 +77,14 @@ export function strikeForDelta(
 
 /**
  * The nearest multiple of `increment` to `strike` (a listed strike), for strikeForDelta. An exact
- * tie goes to the smaller |delta|: up for a call, down for a put. Never below `increment`.
+ * tie goes to the smaller |delta|: up for a call, down for a put.
  * A decimal increment gives a clean decimal (0.1 x 3 -> 0.3, not 0.30000000000000004).
  * Inputs are not validated (strikeForDelta has done it).
+ *
+ * Throws NoSolutionError when the nearest multiple is 0 (strike < increment / 2, or = for a put):
+ * a strike of 0 is not a listed strike, and the lowest one (`increment`) may be any distance
+ * from the exact strike (STRIKE_FOR_DELTA("P", -0.16, 5000, 30, 0.2, 0, 0, 1e6) would be a
+ * 1,000,000 strike for a 4730.64 target), so no listed strike on that grid answers the question.
  *
  * @example roundToGrid(4732.5, 5, "put") // => 4730 (a tie: down for a put)
  */
@@ -85,7 +93,12 @@ export function roundToGrid(strike: number, increment: number, kind: OptionKind)
   const below = Math.floor(x);
   const frac = x - below;
   const n = frac > 0.5 ? below + 1 : frac < 0.5 ? below : kind === "call" ? below + 1 : below;
-  const k = Math.max(n, 1) * increment;
+  if (n < 1) {
+    throw new NoSolutionError(
+      `no listed strike on a grid of ${increment} is near the exact strike ${Number(strike.toPrecision(10))}: the nearest multiple of the increment is 0 (use a smaller increment)`,
+    );
+  }
+  const k = n * increment;
   // Strip the binary noise of a decimal increment (0.1 * 3 = 0.30000000000000004).
   const decimals = decimalPlaces(increment);
   return decimals > 0 ? Number(k.toFixed(decimals)) : k;

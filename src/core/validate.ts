@@ -3,6 +3,7 @@
  * Each returns its value when it passes and throws InputError otherwise.
  */
 import { InputError } from "./errors";
+import { MAX_DAYS } from "./units";
 
 /** A finite number (any sign). */
 export function finite(name: string, value: number): number {
@@ -26,10 +27,29 @@ export function nonNegative(name: string, value: number): number {
   return value;
 }
 
-/** Calendar days to expiry: finite, >= 0 (0 = at expiry). */
+/** Names the way to turn an expiry date into days, for every rule that bounds days. */
+const DATE_HINT = "(for an expiry date, use expiry - TODAY())";
+
+/**
+ * Calendar days to expiry: finite, 0 <= days <= MAX_DAYS (0 = at expiry). The upper bound
+ * (100 years) catches an expiry date typed where days belong (a date is a serial number
+ * around 45,000), which would otherwise price a century-long option.
+ */
 export function days(name: string, value: number): number {
-  if (!(typeof value === "number" && Number.isFinite(value) && value >= 0)) {
-    throw new InputError(name, "must be calendar days to expiry, 0 or more", value);
+  if (!(typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= MAX_DAYS)) {
+    throw new InputError(name, `must be calendar days to expiry, from 0 to ${MAX_DAYS} ${DATE_HINT}`, value);
+  }
+  return value;
+}
+
+/**
+ * Calendar days to a VIX future's expiry (an ALVH layer): finite, 0 < days <= MAX_DAYS. Unlike
+ * an option's days, 0 is out (the ALVH formulas divide by the layer's days); the upper bound is
+ * the options' one, for the same reason.
+ */
+export function layerDays(name: string, value: number): number {
+  if (!(typeof value === "number" && Number.isFinite(value) && value > 0 && value <= MAX_DAYS)) {
+    throw new InputError(name, `must be calendar days to the future's expiry, greater than 0 and at most ${MAX_DAYS} ${DATE_HINT}`, value);
   }
   return value;
 }

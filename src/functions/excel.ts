@@ -73,6 +73,15 @@ export function optText(name: string, value: unknown, fallback: string): string 
   return isOmitted(unwrap(value)) ? fallback : text(name, value);
 }
 
+/**
+ * An optional name chosen from a list (OPTION's `output`, OHLC_VOL's `method`): omitted or 0 ->
+ * `fallback`. SPEC.md lets an empty cell arrive as 0, and 0 is never a valid name, so for an
+ * argument that only takes text a 0 means empty. Any other number is left to `text` to reject.
+ */
+export function optName(name: string, value: unknown, fallback: string): string {
+  return unwrap(value) === 0 ? fallback : optText(name, value, fallback);
+}
+
 /** A range as Excel passes it: always a matrix (rows of cells). A scalar becomes [[x]]. */
 export function matrix(value: unknown): CellValue[][] {
   if (Array.isArray(value)) {

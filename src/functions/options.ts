@@ -10,7 +10,7 @@ import { InputError } from "../core/errors";
 import { expectedMove } from "../core/expectedMove";
 import { probBetween, probTouch } from "../core/probability";
 import { strikeForDelta } from "../core/strike";
-import { excelCall, maybeNum, num, optNum, optText, text, unwrap } from "./excel";
+import { excelCall, maybeNum, num, optName, optNum, text } from "./excel";
 
 /**
  * The expected move of the underlying: spot x vol x sqrt(days/365) x stdevs, in points.
@@ -45,7 +45,7 @@ export function OPTION(type: any, spot: any, strike: any, days: any, vol: any, r
     const kind = parseOptionType(text("type", type));
     const args = [num("spot", spot), num("strike", strike), num("days", days), num("vol", vol), optNum("rate", rate, 0), optNum("yield", yield_, 0)] as const;
     // An empty cell may arrive as 0: for `output` that means the default, the price.
-    const wanted = outputName(unwrap(output) === 0 ? "price" : optText("output", output, "price"));
+    const wanted = outputName(optName("output", output, "price"));
     if (wanted === "price") return [[optionPrice(kind, ...args)]];
     const g = optionGreeks(kind, ...args);
     return wanted === "all" ? [GREEK_NAMES.map((name) => g[name])] : [[g[wanted]]];

@@ -7,7 +7,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { InputError } from "../core/errors";
 import { adLine, ema, type Indicator, macd, ohlcVol, parseVolMethod, realizedVol, rsi } from "../core/signals";
-import { type CellValue, excelCall, isOmitted, notAvailable, num, optNum, optText, series, type Series, shaped, unwrap, usedLength } from "./excel";
+import { type CellValue, excelCall, isOmitted, notAvailable, num, optName, optNum, series, type Series, shaped, unwrap, usedLength } from "./excel";
 
 /** A series read from Excel: its numbers, and the range it came in (to shape the output). */
 interface ReadSeries {
@@ -172,7 +172,8 @@ export function OHLC_VOL(open: any[][], high: any[][], low: any[][], close: any[
   return excelCall("OHLC_VOL", () => {
     const [o, h, l, c] = readTable(["open", "high", "low", "close"], [open, high, low, close]);
     const w = optNum("window", window, 20);
-    const m = parseVolMethod(optText("method", method, "yang-zhang"));
+    // An empty cell may arrive as 0: for `method` that means the default, Yang-Zhang.
+    const m = parseVolMethod(optName("method", method, "yang-zhang"));
     const result = ohlcVol(o.data, h.data, l.data, c.data, w, m, optNum("periodsPerYear", periodsPerYear, 252));
     return layout("OHLC_VOL", o, result, `OHLC_VOL(${w}, ${m})`);
   });

@@ -349,7 +349,11 @@ describe("bad input -> InputError naming the argument and the value", () => {
   const cases: Array<[string, Parameters<typeof optionPrice>, string]> = [
     ["spot 0", ["call", 0, 100, 30, 0.2], "spot must be a number greater than 0; got 0"],
     ["strike negative", ["call", 100, -5, 30, 0.2], "strike must be a number greater than 0; got -5"],
-    ["days negative", ["put", 100, 100, -1, 0.2], "days must be calendar days to expiry, 0 or more; got -1"],
+    ["days negative", ["put", 100, 100, -1, 0.2], "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -1"],
+    // An expiry date typed as days: 45000 is the serial number of 2023-03-15, a 123-year option.
+    ["days 45000 (an expiry date)", ["call", 5000, 5000, 45000, 0.2], "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000"],
+    ["days 36501 (just above 100 years)", ["call", 5000, 5000, 36501, 0.2], "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 36501"],
+    ["days Infinity", ["call", 5000, 5000, Infinity, 0.2], "got Infinity"],
     ["vol 20 (a percent)", ["put", 100, 100, 30, 20], "vol must be a decimal between 0 and 5 (enter 20% as 0.2); got 20"],
     ["vol 0", ["put", 100, 100, 30, 0], "vol must be a decimal between 0 and 5 (enter 20% as 0.2); got 0"],
     ["rate 5 (a percent)", ["put", 100, 100, 30, 0.2, 5], "rate must be a decimal between -1 and 1 (enter 5% as 0.05); got 5"],
@@ -365,8 +369,15 @@ describe("bad input -> InputError naming the argument and the value", () => {
     });
   }
 
-  test("a forward that overflows a double (absurd days) -> NoSolutionError, never NaN", () => {
-    expect(() => optionPrice("call", 100, 100, 1e6, 0.2, 1)).toThrow(NoSolutionError);
-    expect(() => optionGreeks("call", 100, 100, 1e6, 0.2, 1)).toThrow(NoSolutionError);
+  test("days = 36500 (100 years, the bound) is priced: a finite price below spot", () => {
+    // No carry, at the money: price = spot (2 N(sd / 2) - 1), sd = 0.2 sqrt(100) = 2: 5000 x 0.6826895 = 3413.45.
+    expect(Math.abs(optionPrice("call", 5000, 5000, 36500, 0.2) - 5000 * 0.6826894921370859)).toBeLessThan(1e-9 * 5000);
+  });
+
+  test("a forward that overflows a double -> NoSolutionError, never NaN", () => {
+    // Within the 100-year bound the forward overflows only for a spot near the top of a double:
+    // 1e250 x e^{(rate - yield) T} = 1e250 x e^{2 x 100} = 1e250 x 7.2e86 > 1.8e308.
+    expect(() => optionPrice("call", 1e250, 1e250, 36500, 0.2, 1, -1)).toThrow(NoSolutionError);
+    expect(() => optionGreeks("call", 1e250, 1e250, 36500, 0.2, 1, -1)).toThrow(NoSolutionError);
   });
 });

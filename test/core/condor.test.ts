@@ -453,13 +453,15 @@ describe("bad input", () => {
   });
   test("spot, days, rate and yield", () => {
     expect(messageOf(() => condorPrice(0, k, 30, 0.18))).toBe("spot must be a number greater than 0; got 0");
-    expect(messageOf(() => condorPop(5000, k, -1, 0.18, 10))).toBe("days must be calendar days to expiry, 0 or more; got -1");
+    expect(messageOf(() => condorPop(5000, k, -1, 0.18, 10))).toBe("days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -1");
+    expect(messageOf(() => condorPrice(5000, k, 45000, 0.18))).toBe("days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000");
     expect(messageOf(() => condorGreeks(5000, k, 30, 0.18, 5))).toMatch(/^rate must be a decimal between -1 and 1.*; got 5$/);
     expect(messageOf(() => condorGreeks(5000, k, 30, 0.18, 0, NaN))).toMatch(/^yield must be .*; got NaN$/);
   });
   test("payoff: a price <= 0, daysLeft < 0, and daysLeft > 0 without a vol", () => {
     expect(messageOf(() => condorPayoff(k, 10, [5000, -5]))).toBe("prices value 2 must be a number greater than 0; got -5");
-    expect(messageOf(() => condorPayoff(k, 10, [5000], -1, 0.2))).toBe("daysLeft must be calendar days to expiry, 0 or more; got -1");
+    expect(messageOf(() => condorPayoff(k, 10, [5000], -1, 0.2))).toBe("daysLeft must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -1");
+    expect(messageOf(() => condorPayoff(k, 10, [5000], 45000, 0.2))).toBe("daysLeft must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000");
     expect(messageOf(() => condorPayoff(k, 10, [5000], 5))).toBe("vol is required when daysLeft is more than 0; got (empty)");
   });
 });

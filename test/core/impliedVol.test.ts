@@ -288,13 +288,29 @@ describe("impliedVol: bad input", () => {
     [1, NaN, /^price must be a number greater than 0; got NaN$/],
     [2, 0, /^spot must be a number greater than 0; got 0$/],
     [3, -100, /^strike must be a number greater than 0; got -100$/],
-    [4, -1, /^days must be calendar days to expiry, 0 or more; got -1$/],
-    [4, 0, /^days must be greater than 0 \(at expiry there is no time value to imply a vol from\); got 0$/],
+    [4, -1, /^days must be calendar days to expiry, from 0 to 36500 \(for an expiry date, use expiry - TODAY\(\)\); got -1$/],
+    // 36501 days: above the 100-year bound (a date such as 45000 typed as days lands here).
+    [4, 36501, /^days must be calendar days to expiry, from 0 to 36500 \(for an expiry date, use expiry - TODAY\(\)\); got 36501$/],
+    [4, 45000, /; got 45000$/],
     [5, 2, /^rate must be a decimal between -1 and 1 \(enter 5% as 0.05\); got 2$/],
     [6, 5, /^yield must be a decimal between -1 and 1 \(enter 5% as 0.05\); got 5$/],
   ])("argument %p = %p throws InputError", (i, v, message) => {
     expect(() => impliedVol(...withArg(i, v))).toThrow(InputError);
     expect(() => impliedVol(...withArg(i, v))).toThrow(message);
+  });
+
+  test("days = 0 (at expiry): NoSolutionError (#NUM!), as STRIKE_FOR_DELTA at days = 0, not InputError", () => {
+    // days = 0 is valid input everywhere in SHIELD (OPTION prices intrinsic value there), so an
+    // implied vol at expiry has no solution: every vol gives the same (intrinsic) price.
+    const atExpiry = () => impliedVol("call", 2, 100, 100, 0, 0.05, 0.01);
+    expect(atExpiry).toThrow(NoSolutionError);
+    expect(atExpiry).toThrow(/^no volatility can be implied at expiry \(days = 0\): there is no time value to imply a vol from/);
+  });
+
+  test("the 100-year bound is inclusive: 36500 days solves (the vol a price was made from comes back)", () => {
+    // No carry: price = Black(F = 100, K = 100, s = 0.2 sqrt(36500 / 365) = 2) = 100 (2 N(1) - 1) = 68.27.
+    const p = undiscountedBlack(100, 100, 0.2 * Math.sqrt(100), "call");
+    expect(Math.abs(impliedVol("call", p, 100, 100, 36500) - 0.2) / 0.2).toBeLessThan(1e-12);
   });
 
   test("a call price at or below intrinsic: NoSolutionError naming the intrinsic value", () => {

@@ -190,7 +190,9 @@ describe("positionGreeks: bad input", () => {
     const e = (bad: Leg) => inputError(() => positionGreeks([good, bad], 100)).message;
     expect(e({ ...good, strike: -5 })).toBe("legs row 2 strike must be a number greater than 0; got -5");
     expect(e({ ...good, qty: Infinity })).toBe("legs row 2 qty must be a finite number; got Infinity");
-    expect(e({ ...good, days: -1 })).toBe("legs row 2 days must be calendar days to expiry, 0 or more; got -1");
+    expect(e({ ...good, days: -1 })).toBe("legs row 2 days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -1");
+    // An expiry date (serial 45000 = 2023-03-15) typed as a leg's days: the shared 100-year bound.
+    expect(e({ ...good, days: 45000 })).toBe("legs row 2 days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000");
     expect(e({ ...good, vol: 20 })).toBe("legs row 2 vol must be a decimal between 0 and 5 (enter 20% as 0.2); got 20");
     expect(e({ ...good, kind: "straddle" as never })).toBe('legs row 2 type must be C, CALL, P or PUT; got "straddle"');
     expect(e({ ...good, vol: 0, row: 7 })).toBe("legs row 7 vol must be a decimal between 0 and 5 (enter 20% as 0.2); got 0");

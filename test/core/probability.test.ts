@@ -161,7 +161,7 @@ test("anywhere in the domain both are finite numbers in [0, 1], never NaN (prope
       fc.double({ min: 1e-100, max: 1e100, noNaN: true }),
       fc.double({ min: -50, max: 50, noNaN: true }),
       fc.double({ min: 0, max: 50, noNaN: true }),
-      fc.double({ min: 0, max: 1e6, noNaN: true }),
+      fc.double({ min: 0, max: 36500, noNaN: true }), // days: the whole domain, 0 to 100 years (validate.days)
       fc.double({ min: 1e-6, max: 5, noNaN: true }),
       fc.double({ min: -1, max: 1, noNaN: true }),
       fc.double({ min: -1, max: 1, noNaN: true }),
@@ -185,6 +185,8 @@ describe("bad input", () => {
     ["lower >= upper", () => probBetween(100, 110, 90, 30, 0.2), "upper must be greater than lower (110)", "got 90"],
     ["lower = upper", () => probBetween(100, 90, 90, 30, 0.2), "upper must be greater than lower (90)", "got 90"],
     ["negative days", () => probBetween(100, 90, 110, -1, 0.2), "days", "got -1"],
+    ["days 45000 (an expiry date typed as days)", () => probBetween(100, 90, 110, 45000, 0.2), "days must be calendar days to expiry, from 0 to 36500", "got 45000"],
+    ["days 45000 (touch)", () => probTouch(100, 90, 45000, 0.2), "for an expiry date, use expiry - TODAY()", "got 45000"],
     ["vol 20 (a percent)", () => probBetween(100, 90, 110, 30, 20), "vol must be a decimal between 0 and 5", "got 20"],
     ["rate 5 (a percent)", () => probBetween(100, 90, 110, 30, 0.2, 5), "rate", "got 5"],
     ["yield 3 (a percent)", () => probTouch(100, 90, 30, 0.2, 0, 3), "yield", "got 3"],

@@ -79,8 +79,26 @@ describe("increment: the nearest listed strike", () => {
     expect(roundToGrid(12.3449, 0.05, "put")).toBe(12.35);
   });
 
-  test("never rounds to a strike of 0: the lowest listed strike is the increment", () => {
-    expect(roundToGrid(1.2, 5, "put")).toBe(5);
+  test("a nearest grid strike of 0 is NoSolutionError (#NUM!) naming the exact strike, never the increment", () => {
+    // 1.2 / 5 = 0.24 rounds to 0: no listed strike on a 5 grid is near 1.2. (Before: 5.)
+    expect(() => roundToGrid(1.2, 5, "put")).toThrow(NoSolutionError);
+    expect(() => roundToGrid(1.2, 5, "put")).toThrow("no listed strike on a grid of 5 is near the exact strike 1.2");
+    // A tie at half an increment: a call rounds up (to 5, listed), a put down (to 0: no solution).
+    expect(roundToGrid(2.5, 5, "call")).toBe(5);
+    expect(() => roundToGrid(2.5, 5, "put")).toThrow(NoSolutionError);
+    // Just above half an increment the nearest strike is the increment itself, which is listed.
+    expect(roundToGrid(2.6, 5, "put")).toBe(5);
+  });
+
+  test("an increment above about twice the exact strike: #NUM!, not the increment (review finding)", () => {
+    // The exact 16-delta put is 4730.643809765614 (first table); on a 1e6 grid the nearest multiple
+    // is 0 (4730.64 / 1e6 = 0.0047). Before the fix this returned 1000000.
+    const f = () => strikeForDelta("put", -0.16, 5000, 30, 0.2, 0, 0, 1e6);
+    expect(f).toThrow(NoSolutionError);
+    expect(f).toThrow("no listed strike on a grid of 1000000 is near the exact strike 4730.64381");
+    // 2 x 4730.64 = 9461.29: an increment of 9460 still rounds to one increment (9460), 9470 to 0.
+    expect(strikeForDelta("put", -0.16, 5000, 30, 0.2, 0, 0, 9460)).toBe(9460);
+    expect(() => strikeForDelta("put", -0.16, 5000, 30, 0.2, 0, 0, 9470)).toThrow(NoSolutionError);
   });
 });
 
@@ -122,7 +140,14 @@ describe("errors", () => {
   }
 
   test("a strike beyond a double -> NoSolutionError, never Infinity", () => {
-    // vol 5 over 1e6 days: sd = 5 sqrt(1e6 / 365) = 262, so K = spot e^{sd^2 / 2} = spot e^{34000} overflows.
-    expect(() => strikeForDelta("call", 0.5, 5000, 1e6, 5)).toThrow(NoSolutionError);
+    // vol 5 over 36500 days (the 100-year bound): sd = 5 sqrt(36500 / 365) = 50, so
+    // K = spot e^{sd^2 / 2} = spot e^{1250} overflows (a double ends near e^{709.8}).
+    expect(() => strikeForDelta("call", 0.5, 5000, 36500, 5)).toThrow(NoSolutionError);
+  });
+
+  test("days above 100 years (an expiry date typed as days) -> InputError, as every days argument", () => {
+    const f = () => strikeForDelta("put", -0.16, 5000, 45000, 0.2);
+    expect(f).toThrow(InputError);
+    expect(f).toThrow("days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000");
   });
 });

@@ -154,7 +154,9 @@ describe("CONDOR_POP", () => {
     expectError(call("CONDOR_POP", 5000, 4850, 4900, 5100, 5100, 30, [[0.18]], 20, null, null), "#VALUE!", "CONDOR_POP", "callLong must be greater than callShort");
     expectError(call("CONDOR_POP", 5000, ...STRIKES, 30, [[20]], 20, null, null), "#VALUE!", "CONDOR_POP", "vol must be a decimal between 0 and 5", "got 20");
     expectError(call("CONDOR_POP", 5000, ...STRIKES, 30, [[0.2, 0.2, 0.2]], 20, null, null), "#VALUE!", "CONDOR_POP", "vol must be one vol or four");
-    expectError(call("CONDOR_POP", 5000, ...STRIKES, -3, [[0.2]], 20, null, null), "#VALUE!", "CONDOR_POP", "days must be calendar days to expiry, 0 or more; got -3");
+    expectError(call("CONDOR_POP", 5000, ...STRIKES, -3, [[0.2]], 20, null, null), "#VALUE!", "CONDOR_POP", "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -3");
+    // An expiry date typed as days (serial 45000 = 2023-03-15): the shared 100-year bound.
+    expectError(call("CONDOR_POP", 5000, ...STRIKES, 45000, [[0.2]], 20, null, null), "#VALUE!", "CONDOR_POP", "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000");
   });
 });
 
@@ -188,7 +190,8 @@ describe("CONDOR_PAYOFF", () => {
     expectError(call("CONDOR_PAYOFF", ...k, 12.5, [[5000]], 10, null, null, null), "#VALUE!", "CONDOR_PAYOFF", "vol is required when daysLeft is more than 0");
     expectError(call("CONDOR_PAYOFF", ...k, 12.5, [[5000]], 10, [[20]], null, null), "#VALUE!", "CONDOR_PAYOFF", "vol must be a decimal between 0 and 5", "got 20");
     expectError(call("CONDOR_PAYOFF", ...k, 12.5, [[5000]], 10, [[0.2, 0.2]], null, null), "#VALUE!", "CONDOR_PAYOFF", "vol must be one vol or four");
-    expectError(call("CONDOR_PAYOFF", ...k, 12.5, [[5000]], -2, [[0.2]], null, null), "#VALUE!", "CONDOR_PAYOFF", "daysLeft must be calendar days to expiry, 0 or more; got -2");
+    expectError(call("CONDOR_PAYOFF", ...k, 12.5, [[5000]], -2, [[0.2]], null, null), "#VALUE!", "CONDOR_PAYOFF", "daysLeft must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -2");
+    expectError(call("CONDOR_PAYOFF", ...k, 12.5, [[5000]], 45000, [[0.2]], null, null), "#VALUE!", "CONDOR_PAYOFF", "daysLeft must be calendar days to expiry, from 0 to 36500", "got 45000");
     expectError(call("CONDOR_PAYOFF", ...k, -12.5, [[5000]], null, null, null, null), "#VALUE!", "CONDOR_PAYOFF", "credit must be a number of 0 or more", "got -12.5");
     expectError(call("CONDOR_PAYOFF", 4950, 4900, 5250, 5300, 12.5, [[5000]], null, null, null, null), "#VALUE!", "CONDOR_PAYOFF", "putShort must be greater than putLong (4950)", "got 4900");
   });

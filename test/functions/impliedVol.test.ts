@@ -101,11 +101,17 @@ describe("IMPLIED_VOL errors", () => {
     expectError(call("C", -2, 100, 100, 30), "#VALUE!", "price must be a number greater than 0; got -2");
     expectError(call("C", 2, 0, 100, 30), "#VALUE!", "spot must be a number greater than 0; got 0");
     expectError(call("C", 2, 100, [[-5]], 30), "#VALUE!", "strike must be a number greater than 0; got -5");
-    expectError(call("C", 2, 100, 100, 0), "#VALUE!", "days must be greater than 0", "got 0");
-    expectError(call("C", 2, 100, 100, -3), "#VALUE!", "days must be calendar days to expiry, 0 or more; got -3");
+    // An expiry date typed as days (its serial number, 45000 = 2023-03-15) would be a 123-year option.
+    expectError(call("C", 2, 100, 100, 45000), "#VALUE!", "days must be calendar days to expiry, from 0 to 36500", "expiry - TODAY()", "got 45000");
+    expectError(call("C", 2, 100, 100, -3), "#VALUE!", "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -3");
     expectError(call("C", 2, 100, 100, 30, 5), "#VALUE!", "rate must be a decimal between -1 and 1", "got 5");
     expectError(call("C", 2, 100, 100, 30, 0, "x"), "#VALUE!", "yield must be a number", '"x"');
     expectError(call("C", 2, 100, [[1, 2]], 30), "#VALUE!", "strike must be a number");
+  });
+
+  test("#NUM! at days = 0 (no time value to imply a vol from), as STRIKE_FOR_DELTA at days = 0", () => {
+    // README: days = 0 is a valid number of days elsewhere in SHIELD, so this is no solution, not bad input.
+    expectError(call("C", 2, 100, 100, 0), "#NUM!", "no volatility can be implied at expiry (days = 0)", "no time value to imply a vol from");
   });
 
   test("#NUM! for a price outside its no-arbitrage bounds, with the bound in the message", () => {

@@ -120,6 +120,14 @@ describe("OPTION", () => {
     );
     // A row or column range where one cell belongs.
     expectError(call("OPTION", "C", [[100, 101]], 100, 30, 0.2), "#VALUE!", "OPTION", "spot must be a number");
+  });
+
+  test("an expiry date typed as days (a date serial such as 45000 = 2023-03-15) -> #VALUE!, not a 123-year price", () => {
+    // Review finding: OPTION("C",5000,5000,45000,0.2) priced a 123-year option. The shared days rule stops at 100 years.
+    expectError(call("OPTION", "C", 5000, 5000, 45000, 0.2), "#VALUE!", "OPTION", "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000");
+    expectError(call("OPTION", "C", 5000, 5000, 36501, 0.2, null, null, "delta"), "#VALUE!", "OPTION", "got 36501");
+    // 36500 itself is in the domain: ATM, no carry, price = 5000 (2 N(1) - 1) = 5000 x 0.6826894921370859.
+    cell(call("OPTION", "C", 5000, 5000, 36500, 0.2), 5000 * 0.6826894921370859, 1e-9 * 5000);
     expectError(call("OPTION", "C", 100, [[100], [101]], 30, 0.2), "#VALUE!", "OPTION", "strike must be a number");
   });
 });
@@ -147,6 +155,20 @@ describe("STRIKE_FOR_DELTA", () => {
     expectError(call("STRIKE_FOR_DELTA", "C", 0.97, 5000, 365, 0.2, 0, 0.05), "#NUM!", "STRIKE_FOR_DELTA", "e^(-yield T)");
     expectError(call("STRIKE_FOR_DELTA", "C", -0.16, 5000, 30, 0.2), "#NUM!", "STRIKE_FOR_DELTA", "a put delta?");
     expectError(call("STRIKE_FOR_DELTA", "P", -0.16, 5000, 0, 0.2), "#NUM!", "STRIKE_FOR_DELTA", "at expiry");
+  });
+
+  test("an increment whose nearest grid strike is 0 -> #NUM! naming the exact strike, not the increment", () => {
+    // Review finding: this returned 1000000. The exact strike is PUT16 = 4730.64...; 4730.64 / 1e6 rounds to 0.
+    expectError(
+      call("STRIKE_FOR_DELTA", "P", -0.16, 5000, 30, 0.2, 0, 0, 1e6),
+      "#NUM!",
+      "STRIKE_FOR_DELTA",
+      "no listed strike on a grid of 1000000 is near the exact strike 4730.64381",
+    );
+  });
+
+  test("days above 100 years (an expiry date typed as days) -> #VALUE!", () => {
+    expectError(call("STRIKE_FOR_DELTA", "P", -0.16, 5000, 45000, 0.2), "#VALUE!", "STRIKE_FOR_DELTA", "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000");
   });
 
   test("bad input -> #VALUE! naming the function, the argument and the value", () => {

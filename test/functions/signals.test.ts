@@ -163,6 +163,25 @@ describe("signal functions in the built bundle", () => {
     expect(out[0][20]).toBe(ohlcVol(b.open, b.high, b.low, b.close, 20, "yang-zhang", 252).values[20]);
   });
 
+  test("OHLC_VOL: a method of 0 (an empty cell as Excel may pass it) means the default, yang-zhang, as OPTION's output", () => {
+    // SPEC.md: an empty cell may arrive as 0. Before the fix, 0 was "method must be text; got 0".
+    const b = spxBars(25);
+    const args = [column(b.open), column(b.high), column(b.low), column(b.close), null] as const;
+    const byDefault = call("OHLC_VOL", ...args, null, null);
+    expect(call("OHLC_VOL", ...args, 0, null)).toEqual(byDefault);
+    expect(call("OHLC_VOL", ...args, [[0]], null)).toEqual(byDefault);
+    expect(call("OHLC_VOL", ...args, "", null)).toEqual(byDefault);
+    // Another number is still not a method name.
+    expectError(call("OHLC_VOL", ...args, 1, null), "#VALUE!", "OHLC_VOL", "method must be text; got 1");
+  });
+
+  test("an Excel error value inside a range is named by its code (got #N/A), not \"got object\"", () => {
+    // The stub's Excel error carries its code as `code`, as CustomFunctions.Error does.
+    expectError(call("EMA", column([1, new StubExcelError("#N/A"), 3]), 2), "#VALUE!", "EMA", "prices must be a number at row 2; got #N/A");
+    expectError(call("REALIZED_VOL", row([100, 101, new StubExcelError("#DIV/0!")]), 2, null), "#VALUE!", "REALIZED_VOL", "got #DIV/0!");
+    expectError(call("EMA", column([1, 2, 3]), new StubExcelError("#REF!")), "#VALUE!", "EMA", "period must be a number; got #REF!");
+  });
+
   test("100,000 points in one call, for each function (no timing here: see npm run bench)", () => {
     const b = spxBars(100_000, 2, 0.18, 3); // 3 intraday steps per bar: quick to generate
     const c = column(b.close);
