@@ -1,7 +1,7 @@
 /**
  * Offline check of manifest.xml (`office-addin-manifest validate` needs the internet): it is
  * well-formed XML, every resid it uses is defined, the custom-functions namespace is SHIELD,
- * it asks for the shared runtime, and every URL it names is a file the build emits.
+ * it asks for the shared runtime and ExcelApi 1.7, and every URL it names is a file the build emits.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -50,6 +50,16 @@ describe("manifest.xml", () => {
     const runtime = all.find((e) => e.tag === "Runtime");
     expect(runtime?.node["@_lifetime"]).toBe("long");
     expect(defined.get(runtime?.node["@_resid"] as string)).toBe(`${DEV_ORIGIN}taskpane.html`);
+  });
+
+  test("requires ExcelApi 1.7 (the writer sets chart category names), beside the shared runtime", () => {
+    const sets = all.filter((e) => e.tag === "Sets");
+    expect(sets).toHaveLength(1);
+    const declared = all.filter((e) => e.tag === "Set").map((e) => [e.node["@_Name"], e.node["@_MinVersion"]]);
+    expect(declared).toEqual([
+      ["SharedRuntime", "1.1"],
+      ["ExcelApi", "1.7"],
+    ]);
   });
 
   test("points the custom functions at functions.js, functions.json and taskpane.html", () => {

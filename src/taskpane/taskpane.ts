@@ -14,7 +14,7 @@ import { clear, h } from "./ui/dom";
 import { buildForm, type FormControl } from "./ui/form";
 import { buildLayers } from "./ui/layers";
 import { previewChart, previewSummary, previewTable } from "./ui/previewView";
-import { describeWrite, writePlan, type WriteOutcome } from "./writer";
+import { describeConfirmation, describeFailure, describeNotWritten, describeWrite, writePlan, type WriteOutcome } from "./writer";
 import type { PreviewRuntime } from "../functions/runtime";
 
 type Mode = "excel" | "preview";
@@ -157,21 +157,26 @@ function start(): void {
 
     const what = kind === "condor" ? "condor block" : "hedge ladder block";
     try {
-      const outcome = await writePlan(plan, {});
-      if (outcome.status === "needsConfirmation") return askToOverwrite(plan, outcome, what, kind);
-      afterWrite(outcome, what, kind);
+      handle(plan, await writePlan(plan, {}), what, kind);
     } catch (error) {
-      message(`Excel could not write the block: ${(error as Error).message}. Nothing was written.`, "error");
+      message(describeFailure(error, what), "error");
     }
+  }
+
+  function handle(plan: Plan, outcome: WriteOutcome, what: string, kind: "condor" | "ladder"): void {
+    if (outcome.status === "needsConfirmation") return askToOverwrite(plan, outcome, what, kind);
+    if (outcome.status === "protected" || outcome.status === "doesNotFit") return message(describeNotWritten(outcome, what), "error");
+    afterWrite(outcome, what, kind);
   }
 
   function askToOverwrite(plan: Plan, outcome: Extract<WriteOutcome, { status: "needsConfirmation" }>, what: string, kind: "condor" | "ladder"): void {
     result.hidden = true;
-    $("confirm-text").textContent = `${outcome.count} cell${outcome.count === 1 ? "" : "s"} in ${outcome.target} ${outcome.count === 1 ? "is" : "are"} not empty. Overwrite ${outcome.count === 1 ? "it" : "them"} with the ${what}?`;
+    $("confirm-text").textContent = describeConfirmation(outcome, what);
     const list = $("confirm-list");
     clear(list);
     const shown = outcome.addresses.slice(0, 12);
-    for (const a of shown) list.append(h("li", {}, a));
+    const firstUnderChart = outcome.count - outcome.underChart;
+    shown.forEach((a, i) => list.append(h("li", {}, i >= firstUnderChart ? `${a} (under the chart)` : a)));
     if (outcome.addresses.length > shown.length) list.append(h("li", {}, `… and ${outcome.addresses.length - shown.length} more`));
     confirmBox.hidden = false;
     $("confirm-title").focus();
@@ -185,12 +190,10 @@ function start(): void {
     yes.onclick = async () => {
       done();
       try {
-        const again = await writePlan(plan, { confirmed: outcome.addresses, anchor: outcome.anchor });
-        // Cells filled since the question was asked: ask again, showing them.
-        if (again.status === "needsConfirmation") return askToOverwrite(plan, again, what, kind);
-        afterWrite(again, what, kind);
+        // Cells filled since the question was asked: handle() asks again, showing them.
+        handle(plan, await writePlan(plan, { confirmed: outcome.addresses, anchor: outcome.anchor }), what, kind);
       } catch (error) {
-        message(`Excel could not write the block: ${(error as Error).message}. Nothing was written.`, "error");
+        message(describeFailure(error, what), "error");
       }
     };
     no.onclick = () => {

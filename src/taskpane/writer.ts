@@ -1,13 +1,28 @@
 /**
  * The thin writer: applies a Plan at the selected cell with Excel's JavaScript API, in one
- * Excel.run. One sync reads the target range (and where the selection is); if any target cell
- * is not empty and the user has not confirmed overwriting that very cell, it returns what would
- * be overwritten and writes nothing. Otherwise it queues formulas, number formats, styles and the line chart and syncs
- * once more. Everything it reports is an address the user can go to.
+ * Excel.run. An Excel.run batch is not all-or-nothing (a sync that fails halfway leaves what
+ * it had already applied), so everything predictable is checked by reading first, and nothing
+ * is queued for writing until every check has passed:
+ *
+ * 1. one sync reads where the anchor is, the sheet's name and whether the sheet is protected:
+ *    a protected sheet, or a block (with its chart) that would run past the sheet's last row or
+ *    column, returns an outcome and writes nothing;
+ * 2. one sync reads the block's cells and the cells the chart would cover: if any is not empty
+ *    and the user has not confirmed that very cell, it returns what would be overwritten (and
+ *    what would be hidden under the chart) and writes nothing;
+ * 3. otherwise it queues formulas, number formats, styles and the line chart and syncs once
+ *    more. If Excel fails in that sync, part of the block may be on the sheet: the error is a
+ *    PartialWriteError naming the range to check.
+ *
+ * Everything it reports is an address the user can go to.
  */
-import { cellAddress, quoteSheet, splitAddress } from "./plan/a1";
+import { cellAddress, columnName, quoteSheet, splitAddress } from "./plan/a1";
 import { rangeAt, renderPlan } from "./plan/render";
 import type { CellStyle, Plan } from "./plan/types";
+
+/** Excel's sheet size (rows x columns). */
+export const SHEET_ROWS = 1048576;
+export const SHEET_COLS = 16384;
 
 /** The part of the `Excel` namespace the writer uses (so a test can pass a mock). */
 export interface ExcelHost {
@@ -16,9 +31,10 @@ export interface ExcelHost {
 
 export interface WriteOptions {
   /**
-   * The non-empty cells (sheet-qualified, as a needsConfirmation outcome lists them) that the
-   * user agreed to overwrite. A cell that has become non-empty since is not covered: the writer
-   * asks again rather than overwrite something the user was never shown.
+   * The non-empty cells (sheet-qualified, as a needsConfirmation outcome lists them, including
+   * those under the chart) that the user agreed to overwrite or cover. A cell that has become
+   * non-empty since is not covered: the writer asks again rather than touch something the user
+   * was never shown.
    */
   confirmed?: readonly string[];
   /** Write here ("Sheet1!B3") instead of at the selection: the anchor a confirmation was asked for. */
@@ -28,13 +44,39 @@ export interface WriteOptions {
 export type WriteOutcome =
   | {
       status: "needsConfirmation";
-      /** How many target cells are not empty. */
+      /** How many cells are not empty: in the block, plus those the chart would cover. */
       count: number;
-      /** Their addresses (sheet-qualified). */
+      /** Their addresses (sheet-qualified): the block's first, then those under the chart. */
       addresses: string[];
+      /** How many of them are under the chart (not overwritten, but hidden by it). */
+      underChart: number;
       /** Where the block would go: the anchor cell and the whole range. */
       anchor: string;
       target: string;
+      /** The cells the chart would cover, when the block has a chart. */
+      chartAt?: string;
+    }
+  | {
+      /** The sheet is protected: nothing was written. */
+      status: "protected";
+      sheet: string;
+      anchor: string;
+      target: string;
+    }
+  | {
+      /** The block (with its chart) would run past the sheet's last row or column: nothing was written. */
+      status: "doesNotFit";
+      anchor: string;
+      /** Rows x columns the block needs from the anchor, chart included. */
+      needed: { rows: number; cols: number };
+      /** Rows x columns the sheet has left from the anchor. */
+      available: { rows: number; cols: number };
+      /** The same footprint written as an address (it may name rows/columns past the sheet's end). */
+      neededRange: string;
+      /** The cell closest to the anchor (up and/or left) where it would fit. */
+      fitsAt: string;
+      /** True when the footprint includes a chart beside the block. */
+      withChart: boolean;
     }
   | {
       status: "written";
@@ -47,9 +89,28 @@ export type WriteOutcome =
       chart?: { title: string; at: string };
       /** The plan's key cells, as sheet-qualified addresses. */
       keyCells: Record<string, { address: string; label: string }>;
-      /** How many non-empty cells were overwritten (after confirmation). */
+      /** How many non-empty block cells were overwritten (after confirmation). */
       overwritten: number;
+      /** How many non-empty cells the chart now covers (after confirmation). */
+      underChart: number;
     };
+
+/**
+ * Excel failed in the sync that writes (not while reading): some of the block, formats or the
+ * chart may already be on the sheet. `target` (and `chartAt`) are the ranges to check.
+ */
+export class PartialWriteError extends Error {
+  constructor(
+    readonly excelError: unknown,
+    readonly target: string,
+    readonly chartAt?: string,
+  ) {
+    super(excelError instanceof Error ? excelError.message : String(excelError));
+    this.name = "PartialWriteError";
+  }
+}
+
+const isFilled = (v: unknown) => v !== "" && v !== null && v !== undefined;
 
 /** Office-look styles of the block's cells. */
 const STYLES: Record<CellStyle, (f: Excel.RangeFormat) => void> = {
@@ -82,9 +143,14 @@ const STYLES: Record<CellStyle, (f: Excel.RangeFormat) => void> = {
   },
 };
 
-/** Writes `plan` (see the module comment). Rejects only when Excel itself fails. */
+/**
+ * Writes `plan` (see the module comment). Rejects when Excel itself fails: with a
+ * PartialWriteError if that happened in the writing sync, otherwise (while reading) with
+ * Excel's error, and then nothing was written.
+ */
 export async function writePlan(plan: Plan, options: WriteOptions = {}, excel: ExcelHost = Excel): Promise<WriteOutcome> {
   return excel.run(async (context) => {
+    // --- sync 1: where, which sheet, protected? (reads only) ---
     let anchorCell: Excel.Range;
     if (options.anchor) {
       const { sheet, cell } = splitAddress(options.anchor);
@@ -96,35 +162,67 @@ export async function writePlan(plan: Plan, options: WriteOptions = {}, excel: E
     anchorCell.load(["address", "rowIndex", "columnIndex"]);
     const sheet = anchorCell.worksheet;
     sheet.load("name");
-    const target = anchorCell.getResizedRange(plan.rows - 1, plan.cols - 1);
-    target.load(["address", "values", "formulas"]);
+    sheet.protection.load("protected");
     await context.sync();
 
     const origin = { row: anchorCell.rowIndex, col: anchorCell.columnIndex };
     const at = (address: string) => `${quoteSheet(sheet.name)}!${address}`;
-    const nonEmpty: string[] = [];
-    for (let r = 0; r < plan.rows; r++) {
-      for (let c = 0; c < plan.cols; c++) {
-        const value = target.values[r]?.[c];
-        const formula = target.formulas[r]?.[c];
-        if ((value !== "" && value !== null && value !== undefined) || (formula !== "" && formula !== null && formula !== undefined)) {
-          nonEmpty.push(at(cellAddress(origin.row + r, origin.col + c)));
-        }
-      }
-    }
-    const rendered = renderPlan(plan, origin);
-    const agreed = new Set(options.confirmed ?? []);
-    if (nonEmpty.some((address) => !agreed.has(address))) {
+    const anchor = at(cellAddress(origin.row, origin.col));
+    const blockAddress = at(rangeAt({ row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin));
+    if (sheet.protection.protected) return { status: "protected", sheet: sheet.name, anchor, target: blockAddress };
+
+    // The footprint: the block, and the chart beside it.
+    const p = plan.chart?.placement;
+    const rows = Math.max(plan.rows, p ? p.row + p.rows : 0);
+    const cols = Math.max(plan.cols, p ? p.col + p.cols : 0);
+    const available = { rows: SHEET_ROWS - origin.row, cols: SHEET_COLS - origin.col };
+    if (rows > available.rows || cols > available.cols) {
       return {
-        status: "needsConfirmation",
-        count: nonEmpty.length,
-        addresses: nonEmpty,
-        anchor: at(cellAddress(origin.row, origin.col)),
-        target: at(rendered.address),
+        status: "doesNotFit",
+        anchor,
+        needed: { rows, cols },
+        available,
+        neededRange: at(`${cellAddress(origin.row, origin.col)}:${columnName(origin.col + cols - 1)}${origin.row + rows}`),
+        fitsAt: at(cellAddress(Math.min(origin.row, SHEET_ROWS - rows), Math.min(origin.col, SHEET_COLS - cols))),
+        withChart: p !== undefined,
       };
     }
 
-    // One batch: clear old formats, then contents, number formats, styles, the chart.
+    // --- sync 2: what is in the block's cells and under the chart (reads only) ---
+    const target = anchorCell.getResizedRange(plan.rows - 1, plan.cols - 1);
+    target.load(["address", "values", "formulas"]);
+    const chartAddress = p ? rangeAt(p, origin) : undefined;
+    const chartArea = chartAddress ? sheet.getRange(chartAddress) : undefined;
+    chartArea?.load(["values", "formulas"]);
+    await context.sync();
+
+    const nonEmpty = (range: Excel.Range, r0: number, c0: number, nr: number, nc: number): string[] => {
+      const out: string[] = [];
+      for (let r = 0; r < nr; r++) {
+        for (let c = 0; c < nc; c++) {
+          if (isFilled(range.values[r]?.[c]) || isFilled(range.formulas[r]?.[c])) out.push(at(cellAddress(origin.row + r0 + r, origin.col + c0 + c)));
+        }
+      }
+      return out;
+    };
+    const inBlock = nonEmpty(target, 0, 0, plan.rows, plan.cols);
+    const underChart = chartArea && p ? nonEmpty(chartArea, p.row, p.col, p.rows, p.cols) : [];
+    const rendered = renderPlan(plan, origin);
+    const agreed = new Set(options.confirmed ?? []);
+    const all = [...inBlock, ...underChart];
+    if (all.some((address) => !agreed.has(address))) {
+      return {
+        status: "needsConfirmation",
+        count: all.length,
+        addresses: all,
+        underChart: underChart.length,
+        anchor,
+        target: at(rendered.address),
+        ...(chartAddress ? { chartAt: at(chartAddress) } : {}),
+      };
+    }
+
+    // --- sync 3: the write. One batch: clear old formats, then contents, number formats, styles, the chart. ---
     target.clear("Formats");
     target.formulas = rendered.formulas as unknown as string[][];
     target.numberFormat = rendered.numberFormats;
@@ -135,7 +233,7 @@ export async function writePlan(plan: Plan, options: WriteOptions = {}, excel: E
     sheet.getRange(rangeAt({ row: 2, col: 0, rows: plan.rows - 2, cols: 1 }, origin)).format.autofitColumns();
 
     let chart: { title: string; at: string } | undefined;
-    if (plan.chart) {
+    if (plan.chart && chartAddress) {
       const spec = plan.chart;
       // Excel.ChartType.line, series by columns (the header row names the series).
       const added = sheet.charts.add("Line", sheet.getRange(rangeAt(spec.source, origin)), "Columns");
@@ -144,13 +242,15 @@ export async function writePlan(plan: Plan, options: WriteOptions = {}, excel: E
       added.axes.categoryAxis.title.text = spec.xTitle;
       added.axes.valueAxis.title.text = spec.yTitle;
       added.legend.position = "Bottom";
-      const p = spec.placement;
-      const first = cellAddress(origin.row + p.row, origin.col + p.col);
-      const last = cellAddress(origin.row + p.row + p.rows - 1, origin.col + p.col + p.cols - 1);
+      const [first, last = first] = chartAddress.split(":");
       added.setPosition(first, last);
-      chart = { title: spec.title, at: at(`${first}:${last}`) };
+      chart = { title: spec.title, at: at(chartAddress) };
     }
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (error) {
+      throw new PartialWriteError(error, at(rendered.address), chartAddress ? at(chartAddress) : undefined);
+    }
 
     const keyCells: Record<string, { address: string; label: string }> = {};
     for (const [name, k] of Object.entries(plan.keyCells)) {
@@ -158,7 +258,7 @@ export async function writePlan(plan: Plan, options: WriteOptions = {}, excel: E
     }
     return {
       status: "written",
-      anchor: at(cellAddress(origin.row, origin.col)),
+      anchor,
       target: at(rendered.address),
       cells: rendered.formulaCount + rendered.valueCount,
       formulas: rendered.formulaCount,
@@ -166,7 +266,8 @@ export async function writePlan(plan: Plan, options: WriteOptions = {}, excel: E
       spills: rendered.spills.map((s) => ({ head: at(s.head), range: at(s.range) })),
       chart,
       keyCells,
-      overwritten: nonEmpty.length,
+      overwritten: inBlock.length,
+      underChart: underChart.length,
     };
   });
 }
@@ -179,6 +280,54 @@ export function describeWrite(outcome: Extract<WriteOutcome, { status: "written"
     outcome.chart ? `, and the line chart "${outcome.chart.title}" over ${outcome.chart.at}` : "",
     ".",
     outcome.overwritten ? ` ${outcome.overwritten} non-empty cells were overwritten, as confirmed.` : "",
+    outcome.underChart ? ` ${outcome.underChart} non-empty cell${outcome.underChart === 1 ? " is" : "s are"} now under the chart (unchanged, hidden by it), as confirmed.` : "",
   ];
   return parts.join("");
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The pane's question for a needsConfirmation outcome: what would be overwritten, and what would sit under the chart. */
+export function describeConfirmation(outcome: Extract<WriteOutcome, { status: "needsConfirmation" }>, what: string): string {
+  const inBlock = outcome.count - outcome.underChart;
+  const parts: string[] = [];
+  if (inBlock) parts.push(`${plural(inBlock, "cell", "cells")} in ${outcome.target} ${inBlock === 1 ? "is" : "are"} not empty.`);
+  if (outcome.underChart) {
+    parts.push(
+      `${plural(outcome.underChart, "non-empty cell", "non-empty cells")} in ${outcome.chartAt} would sit under the chart (not changed, but hidden by it).`,
+    );
+  }
+  const them = outcome.count === 1 ? "it" : "them";
+  if (inBlock && outcome.underChart) parts.push(`Overwrite the block's cells and cover the others with the chart?`);
+  else if (inBlock) parts.push(`Overwrite ${them} with the ${what}?`);
+  else parts.push(`Write the ${what} and place the chart over ${them}?`);
+  return parts.join(" ");
+}
+
+/** The pane's message when the writer stopped before writing anything (protected sheet, no room). */
+export function describeNotWritten(outcome: Extract<WriteOutcome, { status: "protected" | "doesNotFit" }>, what: string): string {
+  if (outcome.status === "protected") {
+    return `Nothing was written: the sheet "${outcome.sheet}" is protected. Unprotect it (Review > Unprotect Sheet) or select a cell on another sheet, then build again.`;
+  }
+  const { needed, available } = outcome;
+  const short = [
+    needed.rows > available.rows ? `row ${SHEET_ROWS.toLocaleString("en-US")} (${plural(available.rows, "row", "rows")} left)` : "",
+    needed.cols > available.cols ? `column ${columnName(SHEET_COLS - 1)} (${plural(available.cols, "column", "columns")} left)` : "",
+  ].filter(Boolean);
+  return (
+    `Nothing was written: the ${what}${outcome.withChart ? " and its chart need" : " needs"} ${needed.rows} rows x ${needed.cols} columns from ${outcome.anchor} ` +
+    `(${outcome.neededRange}), but the sheet ends at ${short.join(" and ")}. Select ${outcome.fitsAt} or a cell above or to the left of it, then build again.`
+  );
+}
+
+/** The pane's message when Excel.run rejected: a partial write names what to check; a failed read wrote nothing. */
+export function describeFailure(error: unknown, what: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof PartialWriteError) {
+    return (
+      `Excel stopped partway through writing the ${what}: ${message}. Part of it may already be on the sheet: ` +
+      `check ${error.target}${error.chartAt ? ` and the chart area ${error.chartAt}` : ""}, clear what is there or build again over it.`
+    );
+  }
+  return `Excel could not check the target cells: ${message}. Nothing was written.`;
 }

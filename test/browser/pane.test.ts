@@ -209,20 +209,41 @@ describe("the task pane in a plain browser (preview mode)", () => {
 
 /**
  * A stand-in for office.js inside Excel: Office.onReady reports Excel, and Excel.run works on
- * one in-memory sheet ("Sheet1", selection B2) whose cell B3 already holds a value. Enough of
- * the object model for the writer; what it writes is kept on window.__sheet.
+ * one in-memory sheet ("Sheet1", selection B2 unless `selection` says otherwise) whose cell B2
+ * already holds a value (plus `cells`, keyed "row,col" 0-based). `protected` protects the sheet;
+ * `failOnWrite` makes the sync that writes fail after the formulas were applied (as Excel can
+ * fail partway through a batch). Enough of the object model for the writer; what it writes is
+ * kept on window.__sheet.
  */
-const OFFICE_STAND_IN = `
+function officeStandIn(options: { selection?: [number, number]; cells?: Record<string, string>; protected?: boolean; failOnWrite?: boolean } = {}): string {
+  const config = JSON.stringify({ selection: [1, 1], cells: {}, protected: false, failOnWrite: false, ...options });
+  return `
 (() => {
-  const sheet = { name: "Sheet1", cells: { "1,1": "keep me" }, formulas: null, formats: {}, charts: [] };
+  const config = ${config};
+  const sheet = { name: "Sheet1", cells: Object.assign({ "1,1": "keep me" }, config.cells), formulas: null, formats: {}, charts: [] };
   window.__sheet = sheet;
   const col = (c) => { let s = ""; c += 1; while (c > 0) { const r = (c - 1) % 26; s = String.fromCharCode(65 + r) + s; c = Math.floor((c - 1) / 26); } return s; };
-  const rangeAt = (row, column, rows, cols) => ({
+  const parse = (a) => { const m = /([A-Z]+)([0-9]+)/.exec(a); let c = 0; for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64; return [Number(m[2]) - 1, c - 1]; };
+  const contents = (row, column, rs, cs) => Array.from({ length: rs }, (_, r) => Array.from({ length: cs }, (_, c) => sheet.cells[(row + r) + "," + (column + c)] ?? ""));
+  const worksheet = {
+    name: "Sheet1", load() {},
+    protection: { protected: config.protected, load() {} },
+    getRange(a) {
+      const [first, last] = a.split(":");
+      const [r0, c0] = parse(first);
+      const [r1, c1] = parse(last ?? first);
+      const values = contents(r0, c0, r1 - r0 + 1, c1 - c0 + 1);
+      const fmt = { font: {}, fill: {}, autofitColumns() {} }; sheet.formats[a] = fmt;
+      return { address: "Sheet1!" + a, values, formulas: values, load() {}, format: fmt };
+    },
+    charts: { add(type, source, by) { const ch = { type, title: {}, legend: {}, axes: { categoryAxis: { title: {}, setCategoryNames() {} }, valueAxis: { title: {} } }, setPosition(a, b) { ch.at = a + ":" + b; } }; sheet.charts.push(ch); return ch; } },
+  };
+  const rangeAt = (row, column) => ({
     rowIndex: row, columnIndex: column, address: "Sheet1!" + col(column) + (row + 1),
-    load() {}, getCell() { return this; },
+    load() {}, getCell() { return this; }, worksheet,
     getResizedRange(dr, dc) {
-      const rs = dr + 1, cs = dc + 1;
-      const values = Array.from({ length: rs }, (_, r) => Array.from({ length: cs }, (_, c) => sheet.cells[(row + r) + "," + (column + c)] ?? ""));
+      if (row + dr >= 1048576 || column + dc >= 16384) throw new Error("InvalidArgument: the range runs off the sheet");
+      const values = contents(row, column, dr + 1, dc + 1);
       return {
         address: "Sheet1!" + col(column) + (row + 1) + ":" + col(column + dc) + (row + dr + 1),
         values, formulas: values, load() {}, clear() {},
@@ -230,24 +251,22 @@ const OFFICE_STAND_IN = `
         set numberFormat(f) { sheet.numberFormat = f; },
       };
     },
-    worksheet: {
-      name: "Sheet1", load() {},
-      getRange(a) { const fmt = { font: {}, fill: {}, autofitColumns() {} }; sheet.formats[a] = fmt; return { format: fmt }; },
-      charts: { add(type, source, by) { const ch = { type, title: {}, legend: {}, axes: { categoryAxis: { title: {}, setCategoryNames() {} }, valueAxis: { title: {} } }, setPosition(a, b) { ch.at = a + ":" + b; } }; sheet.charts.push(ch); return ch; } },
-    },
   });
   window.Office = { onReady: () => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }) };
   window.Excel = {
     run: async (batch) => batch({
-      sync: async () => {},
+      sync: async () => { if (config.failOnWrite && sheet.formulas) throw new Error("GeneralException: an internal error occurred"); },
       workbook: {
-        getSelectedRange: () => rangeAt(1, 1),
-        worksheets: { getItem: () => ({ getRange: (a) => { const m = /([A-Z]+)([0-9]+)/.exec(a); let c = 0; for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64; return rangeAt(Number(m[2]) - 1, c - 1); } }) },
+        getSelectedRange: () => rangeAt(config.selection[0], config.selection[1]),
+        worksheets: { getItem: () => ({ getRange: (a) => rangeAt(...parse(a)) }) },
       },
     }),
   };
 })();
 `;
+}
+
+const OFFICE_STAND_IN = officeStandIn();
 
 describe("the task pane in Excel (a stand-in object model)", () => {
   test("asks before overwriting a non-empty cell, writes after Overwrite, and says what it wrote", async () => {
@@ -282,6 +301,74 @@ describe("the task pane in Excel (a stand-in object model)", () => {
     await page.getByRole("tab", { name: "Hedge ladder" }).click();
     await page.getByRole("button", { name: /Use the condor block's \$ vega \(Sheet1!G25\)/ }).click();
     expect(await page.getByLabel("Position dollar vega").inputValue()).toBe("=Sheet1!G25");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("the task pane in Excel: what it says when it cannot write, or stops partway", () => {
+  const formulasOnSheet = (page: Page) => page.evaluate(() => (window as unknown as { __sheet: { formulas: unknown } }).__sheet.formulas);
+
+  test("cells where the chart would go are part of the question, and covered once confirmed", async () => {
+    // M3: inside the chart's area (M2:T21 for a block at B2), outside the block (B2:K77).
+    const { page, errors } = await openPane({ officeStandIn: officeStandIn({ cells: { "2,12": "my note" } }) });
+    await fillCondor(page);
+    await page.getByRole("button", { name: "Build condor" }).click();
+    await page.waitForSelector("#confirm:not([hidden])");
+    expect(await page.locator("#confirm-text").innerText()).toBe(
+      "1 cell in Sheet1!B2:K77 is not empty. 1 non-empty cell in Sheet1!M2:T21 would sit under the chart (not changed, but hidden by it). " +
+        "Overwrite the block's cells and cover the others with the chart?",
+    );
+    expect(await page.locator("#confirm-list li").allInnerTexts()).toEqual(["Sheet1!B2", "Sheet1!M3 (under the chart)"]);
+    expect(await formulasOnSheet(page)).toBeNull();
+    await page.getByRole("button", { name: "Overwrite" }).click();
+    await page.waitForSelector("#result.ok");
+    const result = await page.locator("#result").innerText();
+    expect(result).toContain("1 non-empty cells were overwritten, as confirmed. 1 non-empty cell is now under the chart (unchanged, hidden by it), as confirmed.");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("a protected sheet: a clear message, and nothing written", async () => {
+    const { page, errors } = await openPane({ officeStandIn: officeStandIn({ protected: true }) });
+    await fillCondor(page);
+    await page.getByRole("button", { name: "Build condor" }).click();
+    await page.waitForSelector("#result.error");
+    expect(await page.locator("#result").innerText()).toBe(
+      'Nothing was written: the sheet "Sheet1" is protected. Unprotect it (Review > Unprotect Sheet) or select a cell on another sheet, then build again.',
+    );
+    expect(await page.locator("#confirm").isVisible()).toBe(false);
+    expect(await formulasOnSheet(page)).toBeNull();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("a selection too close to the sheet's end: says how much room is needed and where it fits, and writes nothing", async () => {
+    const { page, errors } = await openPane({ officeStandIn: officeStandIn({ selection: [1048560, 1], cells: {} }) });
+    await fillCondor(page);
+    await page.getByRole("button", { name: "Build condor" }).click();
+    await page.waitForSelector("#result.error");
+    expect(await page.locator("#result").innerText()).toBe(
+      "Nothing was written: the condor block and its chart need 76 rows x 19 columns from Sheet1!B1048561 (Sheet1!B1048561:T1048636), " +
+        "but the sheet ends at row 1,048,576 (16 rows left). Select Sheet1!B1048501 or a cell above or to the left of it, then build again.",
+    );
+    expect(await formulasOnSheet(page)).toBeNull();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("Excel failing while writing: the pane no longer claims nothing was written, and names the range to check", async () => {
+    const { page, errors } = await openPane({ officeStandIn: officeStandIn({ cells: { "1,1": "" }, failOnWrite: true }) });
+    await fillCondor(page);
+    await page.getByRole("button", { name: "Build condor" }).click();
+    await page.waitForSelector("#result.error");
+    const text = await page.locator("#result").innerText();
+    expect(text).toBe(
+      "Excel stopped partway through writing the condor block: GeneralException: an internal error occurred. Part of it may already be on the sheet: " +
+        "check Sheet1!B2:K77 and the chart area Sheet1!M2:T21, clear what is there or build again over it.",
+    );
+    expect(text).not.toMatch(/Nothing was written/);
+    expect(await formulasOnSheet(page)).not.toBeNull(); // the stand-in applied part of the batch, as Excel can
     expect(errors).toEqual([]);
     await page.context().close();
   });

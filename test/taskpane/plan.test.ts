@@ -61,6 +61,16 @@ describe("A1 helpers", () => {
     expect(quoteSheet("AB12")).toBe("'AB12'"); // looks like a cell address
   });
 
+  test("quoteSheet quotes names Excel could read as a reference (A1 or R1C1 style) or that start with a digit", () => {
+    for (const name of ["A1", "xfd1048576", "R2C3", "r2c3", "RC", "R", "C", "r", "c", "R5", "C7", "RC9", "R9C", "2024", "1Q", "3rd.sheet"]) {
+      expect(quoteSheet(name)).toBe(`'${name}'`);
+    }
+    // Plain identifiers that are not references stay bare.
+    for (const name of ["Sheet1", "Rates", "Calls", "RC_book", "Q1.data", "_x", "ABCD12", "R1C1x"]) {
+      expect(quoteSheet(name)).toBe(name);
+    }
+  });
+
   test("cellReferenceFormula accepts one-cell references with or without a sheet, and nothing else", () => {
     expect(cellReferenceFormula("=Sheet1!F24")).toBe("=Sheet1!F24");
     expect(cellReferenceFormula("f24")).toBe("=F24");
@@ -203,6 +213,10 @@ describe("planCondor: invalid input gives field errors and no plan", () => {
     expect(bad({ days: "abc" }).days).toBe('Days to expiry must be a number; got "abc"');
   });
 
+  test("an expiry date typed as days (a serial number like 46000) is refused on the days field", () => {
+    expect(bad({ days: "46000" })).toEqual({ days: expect.stringMatching(/^Days to expiry must be calendar days to expiry, from 0 to 36500.*got 46000$/) });
+  });
+
   test("several bad fields are all reported at once", () => {
     expect(Object.keys(bad({ spot: "0", callVol: "", multiplier: "x" })).sort()).toEqual(["callVol", "multiplier", "spot"]);
   });
@@ -286,6 +300,8 @@ describe("planLadder", () => {
     expect(errs({ weight1: "1" })).toMatchObject({ weight2: expect.stringMatching(/is required when other weights are given/) });
     expect(errs({ weight1: "-1", weight2: "1", weight3: "1" }).weight1).toBe("Layer 1 weight must be a number of 0 or more; got -1");
     expect(errs({ days1: "", price1: "", days2: "", price2: "", days3: "", price3: "" }).days1).toBe("Layer 1 days is required; got (empty)");
+    expect(errs({ positionDays: "46000" }).positionDays).toMatch(/^Position days must be calendar days to expiry, from 0 to 36500.*got 46000$/);
+    expect(errs({ days2: "46000" }).days2).toMatch(/^Layer 2 days .*36500.*got 46000$/);
   });
 });
 

@@ -7,9 +7,19 @@ import { OfficeMockObject } from "office-addin-mock";
 import { buildBlock } from "../../src/taskpane/build";
 import { CONDOR_LAYOUT, planCondor } from "../../src/taskpane/plan/condorPlan";
 import { planLadder } from "../../src/taskpane/plan/ladderPlan";
+import { rangeAddress } from "../../src/taskpane/plan/a1";
 import { renderPlan } from "../../src/taskpane/plan/render";
 import type { Plan } from "../../src/taskpane/plan/types";
-import { describeWrite, writePlan, type ExcelHost } from "../../src/taskpane/writer";
+import {
+  PartialWriteError,
+  describeConfirmation,
+  describeFailure,
+  describeNotWritten,
+  describeWrite,
+  writePlan,
+  type ExcelHost,
+  type WriteOutcome,
+} from "../../src/taskpane/writer";
 import { ISSUE_CONDOR, LADDER_FORM } from "./fixtures";
 
 interface Recorded {
@@ -21,14 +31,25 @@ interface Recorded {
 }
 
 /**
- * A workbook whose selection is `anchor` on `sheetName`, and whose target range (whatever size
- * is asked) currently holds `existing` (rows of values; missing = empty).
+ * A workbook whose selection is `anchor` on `sheetName`, and whose cells from the anchor
+ * currently hold `existing` (rows of values relative to the anchor; missing = empty): the
+ * target range (whatever size is asked) and the condor chart's area beside it (rows 0-19,
+ * columns 11-18 from the anchor) read from it. `sheet.protected` protects the sheet;
+ * `failOnWrite` makes the sync that writes fail (as Excel can, after applying part of a batch).
  */
-function mockExcel(anchor: { row: number; col: number; address: string }, sheetName: string, existing: Array<Array<string | number>> = [], existingFormulas?: Array<Array<string | number>>) {
+function mockExcel(
+  anchor: { row: number; col: number; address: string },
+  sheetName: string,
+  existing: Array<Array<string | number>> = [],
+  existingFormulas?: Array<Array<string | number>>,
+  sheet: { protected?: boolean; failOnWrite?: boolean } = {},
+) {
   const rec: Recorded = { ranges: new Map(), charts: [], cleared: [], resized: [], runs: 0 };
   // eslint-disable-next-line prefer-const
   let mock: any;
-  const grid = (src: Array<Array<string | number>>) => Array.from({ length: 100 }, (_, r) => Array.from({ length: 12 }, (_, c) => src[r]?.[c] ?? ""));
+  const grid = (src: Array<Array<string | number>>) => Array.from({ length: 100 }, (_, r) => Array.from({ length: 20 }, (_, c) => src[r]?.[c] ?? ""));
+  const chartGrid = (src: Array<Array<string | number>>) => Array.from({ length: 20 }, (_, r) => Array.from({ length: 8 }, (_, c) => src[r]?.[11 + c] ?? ""));
+  const chartAddress = anchor.row + 20 <= 1048576 && anchor.col + 19 <= 16384 ? rangeAddress(anchor.row, anchor.col + 11, 20, 8) : "(off the sheet)";
   const styleRange = (address: string) => {
     const range = { format: { font: {}, fill: {}, autofitColumns() { (range.format as any).autofit = true; } } as Record<string, any> };
     rec.ranges.set(address, range);
@@ -36,6 +57,11 @@ function mockExcel(anchor: { row: number; col: number; address: string }, sheetN
   };
   const data = {
     context: {
+      async sync(this: any) {
+        // The writing sync (formats were cleared, formulas assigned) fails when asked to.
+        if (sheet.failOnWrite && rec.cleared.length) throw new Error("GeneralException: the request failed");
+        return OfficeMockObject.prototype.sync.call(this);
+      },
       workbook: {
         selection: {
           cell: {
@@ -44,7 +70,9 @@ function mockExcel(anchor: { row: number; col: number; address: string }, sheetN
             columnIndex: anchor.col,
             worksheet: {
               name: sheetName,
-              getRange: styleRange,
+              protection: { protected: sheet.protected ?? false },
+              chartArea: { address: chartAddress, values: chartGrid(existing), formulas: chartGrid(existingFormulas ?? existing) },
+              getRange: (address: string) => (address === chartAddress ? mock.context.workbook.selection.cell.worksheet.chartArea : styleRange(address)),
               charts: {
                 add(type: string, source: { address?: string }, seriesBy: string) {
                   const chart: Record<string, any> = {
@@ -177,7 +205,15 @@ describe("writePlan over a non-empty range", () => {
   test("without confirmation: returns how many cells and where, and writes nothing", async () => {
     const { excel, rec, target } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", existing);
     const out = await writePlan(condorPlan(), {}, excel);
-    expect(out).toEqual({ status: "needsConfirmation", count: 2, addresses: ["Sheet1!A1", "Sheet1!D41"], anchor: "Sheet1!A1", target: "Sheet1!A1:J76" });
+    expect(out).toEqual({
+      status: "needsConfirmation",
+      count: 2,
+      addresses: ["Sheet1!A1", "Sheet1!D41"],
+      underChart: 0,
+      anchor: "Sheet1!A1",
+      target: "Sheet1!A1:J76",
+      chartAt: "Sheet1!L1:S20",
+    });
     // The loaded contents are still what was there (the writer never assigned formulas).
     expect(target().formulas).toHaveLength(100);
     expect(target().formulas[0][0]).toBe("keep me");
@@ -237,5 +273,144 @@ describe("buildBlock: invalid input never reaches Excel", () => {
     const out = await buildBlock(planLadder, LADDER_FORM, {}, excel);
     expect(out.status).toBe("written");
     expect(rec.runs).toBe(1);
+  });
+});
+
+describe("writePlan: the chart's area is checked too", () => {
+  // Relative to an A1 anchor the condor chart covers L1:S20 (rows 0-19, columns 11-18).
+  const underChart: Array<Array<string | number>> = [];
+  underChart[2] = [];
+  underChart[2][12] = "my note"; // M3
+  underChart[19] = [];
+  underChart[19][18] = 7; // S20
+
+  test("non-empty cells where the chart would sit need a confirmation, counted and listed, and nothing is written", async () => {
+    const { excel, rec, target } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", underChart);
+    const out = await writePlan(condorPlan(), {}, excel);
+    expect(out).toEqual({
+      status: "needsConfirmation",
+      count: 2,
+      addresses: ["Sheet1!M3", "Sheet1!S20"],
+      underChart: 2,
+      anchor: "Sheet1!A1",
+      target: "Sheet1!A1:J76",
+      chartAt: "Sheet1!L1:S20",
+    });
+    expect(rec.charts).toHaveLength(0);
+    expect(rec.cleared).toEqual([]);
+    expect(target().numberFormat).toBeUndefined();
+    if (out.status !== "needsConfirmation") throw new Error("expected a confirmation request");
+    expect(describeConfirmation(out, "condor block")).toBe(
+      "2 non-empty cells in Sheet1!L1:S20 would sit under the chart (not changed, but hidden by it). Write the condor block and place the chart over them?",
+    );
+  });
+
+  test("the question names both the block's cells and those under the chart", async () => {
+    const both = underChart.map((row) => row?.slice());
+    both[0] = ["keep me"];
+    const { excel } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", both);
+    const out = await writePlan(condorPlan(), {}, excel);
+    expect(out).toMatchObject({ status: "needsConfirmation", count: 3, underChart: 2, addresses: ["Sheet1!A1", "Sheet1!M3", "Sheet1!S20"] });
+    if (out.status !== "needsConfirmation") throw new Error("expected a confirmation request");
+    expect(describeConfirmation(out, "condor block")).toBe(
+      "1 cell in Sheet1!A1:J76 is not empty. 2 non-empty cells in Sheet1!L1:S20 would sit under the chart (not changed, but hidden by it). Overwrite the block's cells and cover the others with the chart?",
+    );
+  });
+
+  test("confirmed: writes, places the chart, and reports the covered cells", async () => {
+    const { excel, rec } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", underChart);
+    const out = await writePlan(condorPlan(), { confirmed: ["Sheet1!M3", "Sheet1!S20"], anchor: "Sheet1!A1" }, excel);
+    expect(out).toMatchObject({ status: "written", overwritten: 0, underChart: 2 });
+    expect(rec.charts[0].position).toEqual(["L1", "S20"]);
+    if (out.status !== "written") throw new Error("not written");
+    expect(describeWrite(out, "condor block")).toContain(" 2 non-empty cells are now under the chart (unchanged, hidden by it), as confirmed.");
+  });
+
+  test("a cell under the chart filled after the confirmation makes it ask again", async () => {
+    const later = underChart.map((row) => row?.slice());
+    later[5] = [];
+    later[5][11] = "new"; // L6
+    const { excel, rec } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", later);
+    const out = await writePlan(condorPlan(), { confirmed: ["Sheet1!M3", "Sheet1!S20"], anchor: "Sheet1!A1" }, excel);
+    expect(out).toMatchObject({ status: "needsConfirmation", count: 3, underChart: 3 });
+    expect(out.status === "needsConfirmation" && out.addresses).toContain("Sheet1!L6");
+    expect(rec.charts).toHaveLength(0);
+  });
+});
+
+/** Nothing was queued for writing: no formats cleared, no formulas, no styles, no chart. */
+function expectNothingWritten(rec: Recorded, target: () => any): void {
+  expect(rec.cleared).toEqual([]);
+  expect(rec.charts).toHaveLength(0);
+  expect(rec.ranges.size).toBe(0);
+  expect(target().numberFormat).toBeUndefined();
+}
+
+describe("writePlan: predictable failures are caught before anything is written", () => {
+  test("a block that would run past the sheet's last row: doesNotFit, and the target range is never even made", async () => {
+    const { excel, rec, target } = mockExcel({ row: 1048570, col: 0, address: "A1048571" }, "Sheet1");
+    const out = await writePlan(condorPlan(), {}, excel);
+    expect(out).toEqual({
+      status: "doesNotFit",
+      anchor: "Sheet1!A1048571",
+      needed: { rows: 76, cols: 19 },
+      available: { rows: 6, cols: 16384 },
+      neededRange: "Sheet1!A1048571:S1048646",
+      fitsAt: "Sheet1!A1048501",
+      withChart: true,
+    });
+    expect(rec.resized).toEqual([]);
+    expectNothingWritten(rec, target);
+    if (out.status !== "doesNotFit") throw new Error("expected doesNotFit");
+    expect(describeNotWritten(out, "condor block")).toBe(
+      "Nothing was written: the condor block and its chart need 76 rows x 19 columns from Sheet1!A1048571 (Sheet1!A1048571:S1048646), " +
+        "but the sheet ends at row 1,048,576 (6 rows left). Select Sheet1!A1048501 or a cell above or to the left of it, then build again.",
+    );
+  });
+
+  test("the chart counts: a condor block that fits but whose chart would not is refused; a ladder there is written", async () => {
+    // Anchor XEP1: 15 columns left; the block needs 10, block and chart 19.
+    const anchor = { row: 0, col: 16369, address: "XEP1" };
+    const { excel, rec, target } = mockExcel(anchor, "Sheet1");
+    const out = await writePlan(condorPlan(), {}, excel);
+    expect(out).toMatchObject({ status: "doesNotFit", needed: { rows: 76, cols: 19 }, available: { rows: 1048576, cols: 15 }, fitsAt: "Sheet1!XEL1" });
+    expectNothingWritten(rec, target);
+    if (out.status !== "doesNotFit") throw new Error("expected doesNotFit");
+    expect(describeNotWritten(out, "condor block")).toContain("but the sheet ends at column XFD (15 columns left)");
+    const ladder = planLadder(LADDER_FORM);
+    if (!ladder.ok) throw new Error("plan failed");
+    const again = mockExcel(anchor, "Sheet1");
+    expect(await writePlan(ladder.plan, {}, again.excel)).toMatchObject({ status: "written" });
+  });
+
+  test("a protected sheet: returns protected and writes nothing", async () => {
+    const { excel, rec, target } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", [], undefined, { protected: true });
+    const out = await writePlan(condorPlan(), {}, excel);
+    expect(out).toEqual({ status: "protected", sheet: "Sheet1", anchor: "Sheet1!A1", target: "Sheet1!A1:J76" });
+    expect(rec.resized).toEqual([]);
+    expectNothingWritten(rec, target);
+    expect(describeNotWritten(out as Extract<WriteOutcome, { status: "protected" }>, "condor block")).toBe(
+      'Nothing was written: the sheet "Sheet1" is protected. Unprotect it (Review > Unprotect Sheet) or select a cell on another sheet, then build again.',
+    );
+  });
+
+  test("Excel failing in the writing sync rejects with a PartialWriteError naming the ranges to check", async () => {
+    const { excel } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", [], undefined, { failOnWrite: true });
+    const error = await writePlan(condorPlan(), {}, excel).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PartialWriteError);
+    expect(error).toMatchObject({ target: "Sheet1!A1:J76", chartAt: "Sheet1!L1:S20", message: "GeneralException: the request failed" });
+    const text = describeFailure(error, "condor block");
+    expect(text).toBe(
+      "Excel stopped partway through writing the condor block: GeneralException: the request failed. Part of it may already be on the sheet: " +
+        "check Sheet1!A1:J76 and the chart area Sheet1!L1:S20, clear what is there or build again over it.",
+    );
+    expect(text).not.toMatch(/Nothing was written/);
+  });
+
+  test("Excel failing while reading (before any write) still says nothing was written", async () => {
+    const { excel } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1");
+    const error = await writePlan(condorPlan(), { anchor: "Gone!A1" }, excel).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(PartialWriteError);
+    expect(describeFailure(error, "condor block")).toBe("Excel could not check the target cells: no sheet Gone. Nothing was written.");
   });
 });

@@ -40,11 +40,17 @@ export function rangeAddress(row: number, col: number, rows: number, cols: numbe
   return rows === 1 && cols === 1 ? first : `${first}:${cellAddress(row + rows - 1, col + cols - 1)}`;
 }
 
-/** A sheet name as it must appear before `!`: quoted when it is not a plain identifier. */
+/**
+ * A sheet name as it must appear before `!`: quoted unless it is a plain identifier (a letter or
+ * `_`, then letters, digits, `_`, `.`) that Excel could not read as a reference. Quoted: names
+ * with spaces or other characters, names starting with a digit ("2024"), and names that look
+ * like a cell in A1 style ("AB12") or R1C1 style ("R2C3", "RC", "R", "C", "R5", "C7").
+ */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name);
+  const a1Like = /^[A-Za-z]{1,3}[0-9]+$/.test(name);
+  const r1c1Like = /^(?:R[0-9]*)?(?:C[0-9]*)?$/i.test(name);
+  return plain && !a1Like && !r1c1Like ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** Splits "Sheet1!B3" / "'My sheet'!B3" / "B3" into sheet (or undefined) and the cell part. */

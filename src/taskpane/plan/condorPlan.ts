@@ -69,7 +69,7 @@ export function readCondorInputs(values: FormValues): { inputs?: CondorInputs; e
   const f = new FieldReader(values);
   const inputs: CondorInputs = {
     spot: f.number("spot", "Spot", [rule.positive]),
-    days: f.number("days", "Days to expiry", [rule.positive]),
+    days: f.number("days", "Days to expiry", [rule.positive, rule.days]),
     putVol: f.number("putVol", "Put-side vol", [rule.vol]),
     callVol: f.number("callVol", "Call-side vol", [rule.vol]),
     shortDelta: f.number("shortDelta", "Short delta", [openInterval(0, 0.5, "a delta between 0 and 0.5 (e.g. 0.16)")], 0.16),

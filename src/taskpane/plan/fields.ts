@@ -48,8 +48,6 @@ export const LADDER_FIELDS: FieldSpec[] = [
   { id: "multiplier", label: "Futures multiplier", initial: "1000", kind: "select", options: ["1000", "100"], hint: "1000 for VX futures, 100 for VXM minis." },
 ];
 
-/** Per-layer fields of the ladder's curve, suffixed by the layer number (days1, price1, weight1...). */
-export const LAYER_FIELDS = ["days", "price", "weight"] as const;
 export const DEFAULT_LAYER_DAYS = ["30", "60", "90"];
 
 /** What the form hands the planner: field id -> text as typed. */

@@ -36,11 +36,6 @@ export class Grid {
     const columnFormats = Array.isArray(format) ? format : undefined;
     this.cells.push(clean({ row, col, formula, format: Array.isArray(format) ? format[0] : format, style, spill, columnFormats }));
   }
-
-  /** The planned cell at (row, col), if any (a spill's head only). */
-  cellAt(row: number, col: number): PlanCell | undefined {
-    return this.cells.find((c) => c.row === row && c.col === col);
-  }
 }
 
 function clean(cell: PlanCell): PlanCell {

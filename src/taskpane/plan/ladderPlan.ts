@@ -27,14 +27,6 @@ export interface LadderInputs {
   defaultWeights: boolean;
 }
 
-/**
- * SPEC.md's default weights (the core's layerWeights): 0.5/0.3/0.2 for three layers, equal otherwise.
- * @example defaultWeights(3) // => [0.5, 0.3, 0.2]
- */
-export function defaultWeights(k: number): number[] {
-  return layerWeights(k);
-}
-
 /** How many layer rows the form holds: the highest n with any of days/price/weight n filled. */
 export function layerCount(values: FormValues): number {
   let k = 0;
@@ -58,7 +50,7 @@ export function readLadderInputs(values: FormValues): { inputs?: LadderInputs; e
   } else {
     positionVega = f.number("positionVega", "Position dollar vega", [rule.finite]);
   }
-  const positionDays = f.number("positionDays", "Position days", [rule.positive]);
+  const positionDays = f.number("positionDays", "Position days", [rule.positive, rule.days]);
   const vixSpot = f.number("vixSpot", "VIX spot", [rule.positive]);
   const multiplier = f.number("multiplier", "Futures multiplier", [
     (l, v) => {
@@ -71,7 +63,7 @@ export function readLadderInputs(values: FormValues): { inputs?: LadderInputs; e
   const layers: LadderInputs["layers"] = [];
   let weightsGiven = 0;
   for (let i = 1; i <= k; i++) {
-    const d = f.number(`days${i}`, `Layer ${i} days`, [rule.positive]);
+    const d = f.number(`days${i}`, `Layer ${i} days`, [rule.layerDays]);
     const p = f.number(`price${i}`, `Layer ${i} future price`, [rule.positive]);
     let w = NaN;
     try {
@@ -96,7 +88,8 @@ export function readLadderInputs(values: FormValues): { inputs?: LadderInputs; e
   }
   if (!f.ok) return { errors: f.errors };
   const defaults = weightsGiven === 0;
-  if (defaults) defaultWeights(k).forEach((w, i) => (layers[i].weight = w));
+  // SPEC.md's default weights (the core's layerWeights): 0.5/0.3/0.2 for three layers, equal otherwise.
+  if (defaults) layerWeights(k).forEach((w, i) => (layers[i].weight = w));
   return { inputs: { positionVega, positionDays, vixSpot, multiplier, layers, defaultWeights: defaults }, errors: {} };
 }
 

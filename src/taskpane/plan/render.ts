@@ -2,7 +2,7 @@
  * Renders a Plan at an anchor into the 2-D arrays Excel's Range API takes (formulas, number
  * formats), plus the addresses of everything, for the writer and its report. Pure.
  */
-import { cellAddress, quoteSheet, rangeAddress } from "./a1";
+import { cellAddress, rangeAddress } from "./a1";
 import { renderFormula, type Anchor } from "./formula";
 import type { CellStyle, Plan, PlanRange } from "./types";
 
@@ -62,9 +62,4 @@ export function renderPlan(plan: Plan, anchor: Anchor): RenderedPlan {
     formulaCount,
     valueCount,
   };
-}
-
-/** "Sheet1!B3" with the sheet quoted when needed. */
-export function qualified(sheet: string, address: string): string {
-  return `${quoteSheet(sheet)}!${address}`;
 }
