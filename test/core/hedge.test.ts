@@ -319,8 +319,9 @@ const vixArb = fc.double({ min: 9, max: 90, noNaN: true });
 const priceArb = fc.double({ min: 5, max: 100, noNaN: true });
 const daysArb = fc.double({ min: 1, max: 400, noNaN: true });
 /** Valid regime constants: gain >= 0, any neutral, 0 <= floor <= cap. */
+// The valid domain: gain >= 0, any neutral, 0 <= floor <= cap, cap > 0 (b > 0 makes max(a, b) > 0).
 const ratioConstantsArb = fc
-  .tuple(fc.double({ min: 0, max: 20, noNaN: true }), fc.double({ min: -0.5, max: 0.5, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }))
+  .tuple(fc.double({ min: 0, max: 20, noNaN: true }), fc.double({ min: -0.5, max: 0.5, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: 1e-9, max: 3, noNaN: true }))
   .map(([gain, neutral, a, b]) => ({ gain, neutral, floor: Math.min(a, b), cap: Math.max(a, b) }));
 
 describe("properties of the regime ratio", () => {
