@@ -9,7 +9,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { loadBundle, StubExcelError } from "../helpers/bundle";
+import { loadBundle, expectExcelError as expectError } from "../helpers/bundle";
 
 const bundle = loadBundle();
 const call = (id: string, ...args: unknown[]) => bundle.call(id, ...args);
@@ -31,14 +31,6 @@ function close(actual: unknown, expected: number, rel = 1e-9, abs = 1e-12): void
   if (!(err <= rel * Math.abs(expected) + abs)) throw new Error(`got ${actual}, expected ${expected}`);
 }
 
-/** The value is the Excel error `code` and its message names the function and contains each part. */
-function expectError(value: unknown, code: string, fn: string, ...parts: string[]): void {
-  expect(value).toBeInstanceOf(StubExcelError);
-  const e = value as StubExcelError;
-  expect(e.code).toBe(code);
-  expect(e.message).toMatch(new RegExp(`^SHIELD\\.${fn}: `));
-  for (const part of parts) expect(e.message).toContain(part);
-}
 
 const IDS = ["CONDOR_PRICE", "CONDOR_DELTA", "CONDOR_GREEKS", "BREAKEVEN", "CONDOR_RISK", "CONDOR_POP", "CONDOR_PAYOFF"];
 

@@ -11,7 +11,7 @@
  * digits; the arithmetic is in test/core/hedge.test.ts and repeated briefly here), and put-call
  * parity for POSITION_GREEKS. REL = 1e-14: each number is a few correctly rounded operations.
  */
-import { loadBundle, StubExcelError } from "../helpers/bundle";
+import { loadBundle, StubExcelError, expectExcelError as expectError } from "../helpers/bundle";
 
 const bundle = loadBundle();
 const call = (id: string, ...args: unknown[]) => bundle.call(id, ...args);
@@ -22,14 +22,6 @@ function expectRel(got: unknown, want: number, rel = REL): void {
   expect(Math.abs((got as number) - want)).toBeLessThanOrEqual(rel * Math.abs(want));
 }
 
-/** Expects an Excel error of `code` whose message names the function and contains every part. */
-function expectError(result: unknown, code: string, fn: string, ...parts: string[]): void {
-  expect(result).toBeInstanceOf(StubExcelError);
-  const e = result as StubExcelError;
-  expect(e.code).toBe(code);
-  expect(e.message).toContain(`SHIELD.${fn}: `);
-  for (const part of parts) expect(e.message).toContain(part);
-}
 
 // Worked example of issue 3: -900 $/vol pt, 45 days, VIX 16.5, futures 17.4/18.3/18.9 at 30/60/90 d.
 const CURVE = [

@@ -9,19 +9,13 @@
  */
 import published from "../fixtures/published-cases.json";
 import { undiscountedBlack } from "../../src/core/black";
-import { loadBundle, StubExcelError } from "../helpers/bundle";
+import { loadBundle, expectExcelError } from "../helpers/bundle";
 
 const bundle = loadBundle();
 const call = (...args: unknown[]) => bundle.call("IMPLIED_VOL", ...args);
 
-/** The value is the Excel error `code` and its message names the function and contains each part. */
-function expectError(value: unknown, code: string, ...parts: string[]): void {
-  expect(value).toBeInstanceOf(StubExcelError);
-  const e = value as StubExcelError;
-  expect(e.code).toBe(code);
-  expect(e.message).toMatch(/^SHIELD\.IMPLIED_VOL: /);
-  for (const part of parts) expect(e.message).toContain(part);
-}
+
+const expectError = (value: unknown, code: string, ...parts: string[]) => expectExcelError(value, code, "IMPLIED_VOL", ...parts);
 
 function relErr(got: unknown, want: number): number {
   expect(typeof got).toBe("number");

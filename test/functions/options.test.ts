@@ -9,7 +9,7 @@
  * (statistics.NormalDist, math) for the strikes and the expected move, quoted inline.
  */
 import published from "../fixtures/published-cases.json";
-import { loadBundle, StubExcelError } from "../helpers/bundle";
+import { loadBundle, expectExcelError as expectError } from "../helpers/bundle";
 
 const bundle = loadBundle();
 const call = (id: string, ...args: unknown[]) => bundle.call(id, ...args);
@@ -28,14 +28,6 @@ function cell(actual: unknown, expected: number, tol: number): void {
   near(m[0][0], expected, tol);
 }
 
-/** The value is the Excel error `code` and its message names the function and contains each part. */
-function expectError(value: unknown, code: string, fn: string, ...parts: string[]): void {
-  expect(value).toBeInstanceOf(StubExcelError);
-  const e = value as StubExcelError;
-  expect(e.code).toBe(code);
-  expect(e.message).toMatch(new RegExp(`^SHIELD\\.${fn}: `));
-  for (const part of parts) expect(e.message).toContain(part);
-}
 
 const byId = (id: string) => bundle.metadata.functions.find((f) => f.id === id)!;
 

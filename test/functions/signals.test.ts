@@ -7,7 +7,7 @@
  *
  * Run with SHIELD_DIST pointing at a fresh build (npx webpack --output-path <dir>).
  */
-import { loadBundle, StubExcelError } from "../helpers/bundle";
+import { loadBundle, StubExcelError, expectExcelError as expectError } from "../helpers/bundle";
 import { ema, macd, ohlcVol, realizedVol } from "../../src/core/signals";
 import { spxBars } from "../core/signals/paths";
 
@@ -16,15 +16,6 @@ const call = (id: string, ...args: unknown[]) => bundle.call(id, ...args);
 const column = (xs: unknown[]) => xs.map((x) => [x]);
 const row = (xs: unknown[]) => [xs];
 
-/** Asserts an Excel error value: its code and that its message names the function and says `text`. */
-function expectError(value: unknown, code: string, fn: string, text: string | RegExp): void {
-  expect(value).toBeInstanceOf(StubExcelError);
-  const e = value as StubExcelError;
-  expect(e.code).toBe(code);
-  expect(e.message).toMatch(new RegExp(`^SHIELD\\.${fn}: `));
-  if (typeof text === "string") expect(e.message).toContain(text);
-  else expect(e.message).toMatch(text);
-}
 
 /** Replaces every #N/A cell by the string "#N/A" (after checking its message) for easy comparison. */
 function na(matrix: unknown, fn: string): unknown[][] {

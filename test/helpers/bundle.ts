@@ -77,3 +77,18 @@ export function loadBundle(host: Host = "excel"): LoadedBundle {
     },
   };
 }
+
+/**
+ * Asserts that `value` is the Excel error `code` (e.g. "#VALUE!") and that its message starts
+ * with `SHIELD.<fn>: ` and contains each string part (or matches each RegExp part).
+ */
+export function expectExcelError(value: unknown, code: string, fn: string, ...parts: Array<string | RegExp>): void {
+  expect(value).toBeInstanceOf(StubExcelError);
+  const e = value as StubExcelError;
+  expect(e.code).toBe(code);
+  expect(e.message).toMatch(new RegExp(`^SHIELD\\.${fn}: `));
+  for (const part of parts) {
+    if (typeof part === "string") expect(e.message).toContain(part);
+    else expect(e.message).toMatch(part);
+  }
+}
