@@ -9,7 +9,6 @@
  * good to a few ulps; REL = 1e-14 (about 45 ulps) states that with margin.
  */
 import fc from "fast-check";
-import { InputError } from "../../src/core/errors";
 import {
   ALVH_DEFAULTS,
   betaIv,
@@ -21,6 +20,7 @@ import {
   type CurveLayer,
   type LadderOptions,
 } from "../../src/core/hedge";
+import { inputError } from "../helpers/errors";
 
 const REL = 1e-14;
 
@@ -28,16 +28,6 @@ function expectRel(got: number, want: number, rel = REL): void {
   expect(Math.abs(got - want)).toBeLessThanOrEqual(rel * Math.abs(want));
 }
 
-/** Runs `body`, expecting an InputError; returns it for message checks. */
-function inputError(body: () => unknown): InputError {
-  try {
-    body();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("betaIv (vol points of the position per VIX point)", () => {
   test("min(1.5, sqrt(30 / positionDays)) on hand-checked days", () => {

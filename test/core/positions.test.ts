@@ -14,6 +14,7 @@ import { GREEK_NAMES, optionGreeks, type Greeks } from "../../src/core/bsm";
 import { condorGreeks } from "../../src/core/condor";
 import { InputError } from "../../src/core/errors";
 import { inRow, positionGreeks, type Leg } from "../../src/core/positions";
+import { inputError } from "../helpers/errors";
 
 // Restated from /work/shared/reference/published-cases.json (each entry keeps its source).
 const HULL_CALL = { source: "Hull, Options Futures and Other Derivatives (example 'S=42,K=40'), also HP-12C manual p.201", spot: 42, strike: 40, days: 182.5, vol: 0.2, rate: 0.1, price: 4.76, tol: 0.005 };
@@ -26,15 +27,6 @@ const NAG_PUT = {
 };
 const HAUG_DELTA = { source: "Haug via QuantLib europeanoption.cpp (delta)", spot: 105, strike: 100, days: 182.5, vol: 0.36, rate: 0.1, yield: 0.1, callDelta: 0.5946, putDelta: -0.3566, tol: 0.0001 };
 
-function inputError(body: () => unknown): InputError {
-  try {
-    body();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error("expected an InputError");
-}
 
 const leg = (kind: "call" | "put", strike: number, qty: number, days: number, vol: number): Leg => ({ kind, strike, qty, days, vol });
 

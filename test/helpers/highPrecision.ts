@@ -226,7 +226,8 @@ export function normPdfHP(x: number): number {
  * K Phi(-d2) - F Phi(-d1) (put), d1,2 = ln(F/K)/s +- s/2, with every step in high precision:
  * the subtraction of two nearly equal tiny terms costs nothing here.
  */
-export function blackHP(forward: number, strike: number, stdDev: number, kind: "call" | "put"): number {
+/** The undiscounted Black price as a fixed-point value of `bits` fraction bits (blackHP's steps). */
+function blackFixed(forward: number, strike: number, stdDev: number, kind: "call" | "put"): { v: bigint; bits: number } {
   const lnFK = Math.abs(Math.log(forward / strike));
   const dmax = lnFK / stdDev + stdDev / 2 + 1;
   const bits = bitsForTail(dmax, 200);
@@ -240,6 +241,11 @@ export function blackHP(forward: number, strike: number, stdDev: number, kind: "
     kind === "call"
       ? mul(F, normCdfFixed(d1, bits), bits) - mul(K, normCdfFixed(d2, bits), bits)
       : mul(K, normCdfFixed(-d2, bits), bits) - mul(F, normCdfFixed(-d1, bits), bits);
+  return { v, bits };
+}
+
+export function blackHP(forward: number, strike: number, stdDev: number, kind: "call" | "put"): number {
+  const { v, bits } = blackFixed(forward, strike, stdDev, kind);
   return toDouble(v, bits);
 }
 
@@ -248,15 +254,6 @@ export function blackHP(forward: number, strike: number, stdDev: number, kind: "
  * smallest double (the fixed-point value keeps ~200 significant bits however small it is).
  */
 export function logBlackCallHP(forward: number, strike: number, stdDev: number): number {
-  const lnFK = Math.abs(Math.log(forward / strike));
-  const dmax = lnFK / stdDev + stdDev / 2 + 1;
-  const bits = bitsForTail(dmax, 200);
-  const F = fromDouble(forward, bits);
-  const K = fromDouble(strike, bits);
-  const s = fromDouble(stdDev, bits);
-  const x = log(div(F, K, bits), bits);
-  const d1 = div(x, s, bits) + (s >> B1);
-  const d2 = d1 - s;
-  const v = mul(F, normCdfFixed(d1, bits), bits) - mul(K, normCdfFixed(d2, bits), bits);
+  const { v, bits } = blackFixed(forward, strike, stdDev, "call");
   return toDouble(log(v, bits), bits);
 }
