@@ -11,6 +11,7 @@ const FUNCTION_FILES = [
   "./src/functions/impliedVol.ts",
   "./src/functions/condor.ts",
   "./src/functions/hedge.ts",
+  "./src/functions/vixHedge.ts",
   "./src/functions/signals.ts",
 ];
 

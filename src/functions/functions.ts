@@ -8,4 +8,5 @@ import "./options";
 import "./impliedVol";
 import "./condor";
 import "./hedge";
+import "./vixHedge";
 import "./signals";

@@ -138,12 +138,12 @@ const LEG_COLUMNS = ["type", "strike", "qty", "days", "vol"] as const;
 const CURVE_COLUMNS = ["days", "futures price"] as const;
 
 /** Every cell empty, or 0 (an empty cell as some paths deliver it). */
-function isBlankRow(row: CellValue[]): boolean {
+export function isBlankRow(row: CellValue[]): boolean {
   return row.every((cell) => isOmitted(cell) || cell === 0);
 }
 
 /** The rows of a range `width` columns wide, trailing blank rows removed. */
-function rowsOf(name: string, value: unknown, width: number, columns: string): CellValue[][] {
+export function rowsOf(name: string, value: unknown, width: number, columns: string): CellValue[][] {
   if (isOmitted(unwrap(value))) throw new InputError(name, "is required", unwrap(value));
   const m = matrix(value);
   if (m.some((row) => row.length !== width)) {
@@ -153,14 +153,14 @@ function rowsOf(name: string, value: unknown, width: number, columns: string): C
 }
 
 /** Checks that every cell of a (non-blank) row is filled, naming the first empty one. */
-function requireFilled(name: string, row: CellValue[], index: number, columns: readonly string[]): void {
+export function requireFilled(name: string, row: CellValue[], index: number, columns: readonly string[]): void {
   row.forEach((cell, j) => {
     if (isOmitted(cell)) throw new InputError(`${name} row ${index + 1} ${columns[j]}`, "is required", cell);
   });
 }
 
 /** The legs of an n x 5 range (type, strike, qty, days, vol); blank rows skipped. */
-function readLegs(value: unknown): Leg[] {
+export function readLegs(value: unknown): Leg[] {
   const legs: Leg[] = [];
   rowsOf("legs", value, LEG_COLUMNS.length, LEG_COLUMNS.join(", ")).forEach((row, i) => {
     if (isBlankRow(row)) return;
@@ -180,7 +180,7 @@ function readLegs(value: unknown): Leg[] {
 }
 
 /** The layers of a k x 2 range (days, futures price); trailing blank rows ignored. */
-function readCurve(value: unknown): CurveLayer[] {
+export function readCurve(value: unknown): CurveLayer[] {
   return rowsOf("curve", value, CURVE_COLUMNS.length, CURVE_COLUMNS.join(", ")).map((row, i) => {
     requireFilled("curve", row, i, CURVE_COLUMNS);
     return { days: num(`curve row ${i + 1} days`, row[0]), price: num(`curve row ${i + 1} futures price`, row[1]) };
@@ -188,7 +188,7 @@ function readCurve(value: unknown): CurveLayer[] {
 }
 
 /** Weights as k cells of a row or column; omitted or all blank -> undefined (the default weights). */
-function readWeights(value: unknown): number[] | undefined {
+export function readWeights(value: unknown): number[] | undefined {
   if (isOmitted(unwrap(value))) return undefined;
   const cells = series("weights", value).values;
   const end = usedLength(cells);
