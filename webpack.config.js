@@ -12,6 +12,7 @@ const FUNCTION_FILES = [
   "./src/functions/condor.ts",
   "./src/functions/hedge.ts",
   "./src/functions/vixHedge.ts",
+  "./src/functions/stress.ts",
   "./src/functions/signals.ts",
 ];
 

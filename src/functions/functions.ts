@@ -9,4 +9,5 @@ import "./impliedVol";
 import "./condor";
 import "./hedge";
 import "./vixHedge";
+import "./stress";
 import "./signals";

@@ -104,9 +104,9 @@ export function vixHedge(positionVega: number, positionDays: number, vixSpot: nu
  * The curve of a set of checked layers (or hedge rows): the days and prices of its future-priced
  * rows, sorted (curve.ts sortedCurve); rows of equal days must agree on the price.
  */
-export function hedgeCurve(layers: readonly Layer[]): CurvePoint[] {
+export function hedgeCurve(layers: readonly Layer[], range = "layers"): CurvePoint[] {
   const points = layers.flatMap((l, i) => (isFuturePriced(l.instrument) ? [{ days: l.days, price: l.price, row: l.row ?? i + 1 }] : []));
-  return sortedCurve(points, "layers");
+  return sortedCurve(points, range);
 }
 
 function sizeLayer(layer: Layer, i: number, positionVega: number, bIv: number, weight: number, vixSpot: number, curve: readonly CurvePoint[], rate: number): HedgeRow {
