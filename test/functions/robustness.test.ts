@@ -46,13 +46,17 @@ const ERROR_CODES = ["#VALUE!", "#NUM!", "#N/A"];
  * One valid call per function: every file in ./valid exports a `VALID` table for its area (a new
  * area adds a file there instead of editing this one).
  */
-const VALID: Record<string, unknown[]> = Object.assign(
-  {},
-  ...fs
-    .readdirSync(path.join(__dirname, "valid"))
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => (require(path.join(__dirname, "valid", f)) as { VALID: Record<string, unknown[]> }).VALID),
-);
+const VALID_FILES = fs
+  .readdirSync(path.join(__dirname, "valid"))
+  .filter((f) => f.endsWith(".ts"))
+  .map((f) => require(path.join(__dirname, "valid", f)) as { VALID: Record<string, unknown[]>; TEXT_CELLS?: Record<string, readonly string[]> });
+const VALID: Record<string, unknown[]> = Object.assign({}, ...VALID_FILES.map((f) => f.VALID));
+
+/**
+ * The text a function may put in a cell of its result (e.g. VIX_HEDGE echoes each row's instrument
+ * name): a valid file may export `TEXT_CELLS` naming them; any other text is a fault.
+ */
+const TEXT_CELLS: Record<string, readonly string[]> = Object.assign({}, ...VALID_FILES.map((f) => f.TEXT_CELLS ?? {}));
 
 /** A number scaled toward the edges of what a double holds, or flipped in sign. */
 const scale = fc.constantFrom(0, -1, 1e-300, 1e-12, 1e-6, 1 + 1e-15, 1e6, 1e12, 1e300);
@@ -67,6 +71,7 @@ function fault(id: string, value: unknown): string | undefined {
   }
   if (typeof value === "number") return Number.isFinite(value) ? undefined : `a non-finite number ${value}`;
   if (value === "") return undefined;
+  if (typeof value === "string" && TEXT_CELLS[id]?.includes(value)) return undefined;
   return `a raw ${value instanceof Error ? `${value.name}: ${value.message}` : typeof value}`;
 }
 

@@ -57,6 +57,11 @@ export function optionKind(instrument: "CALL" | "PUT"): OptionKind {
   return instrument === "CALL" ? "call" : "put";
 }
 
+/** "an" before ETF, "a" before the others (the names as read aloud). */
+function article(instrument: Instrument): string {
+  return instrument === "ETF" ? "an" : "a";
+}
+
 /** True for the rows priced off a future (they also give the curve F_d is read from). */
 export function isFuturePriced(instrument: Instrument): boolean {
   return instrument !== "ETF";
@@ -83,7 +88,7 @@ export function checkLayer(layer: Layer): void {
     volRule("volOrLeverage", layer.volOrLeverage);
     return;
   }
-  if (layer.strike !== undefined) throw new InputError("strike", `must be blank for a ${instrument} row (only CALL and PUT rows have a strike)`, layer.strike);
+  if (layer.strike !== undefined) throw new InputError("strike", `must be blank for ${article(instrument)} ${instrument} row (only CALL and PUT rows have a strike)`, layer.strike);
   if (instrument === "ETF") {
     const lev = layer.volOrLeverage;
     if (lev === undefined) throw new InputError("volOrLeverage", "is required for an ETF row (its leverage: VIXY 1, UVXY 1.5)", lev);
