@@ -73,6 +73,14 @@ describe("vixHedge: mixed layers", () => {
     expectRel(s.cost, want * 25, 1e-14);
   });
 
+  test("an inverse ETF (SVXY, leverage -0.5) is sold: units = -450 sqrt(2/3) (217/220) 17.4 / 15, its carry the same as the FUT layer's", () => {
+    // sensitivity = -0.5 x 60 x 0.5 / 17.4 = -15 / 17.4; units = 900 sqrt(2/3) 0.5 (217/220) / sensitivity
+    const rows = vixHedge(-900, 45, 16.5, [WORKED[0], { instrument: "ETF", days: 30, price: 60, volOrLeverage: -0.5 }]);
+    const want = (-450 * Math.sqrt(2 / 3) * (217 / 220) * 17.4) / 15;
+    expectRel(sized(rows[1].size).units, want, 1e-14);
+    expectRel(sized(rows[1].size).carry, sized(rows[0].size).carry, 1e-14); // both hold the same dollar exposure to the 30-day future
+  });
+
   test("an ETF reads F_d on the future-priced rows in any order: linear between them, flat beyond, vixSpot without any", () => {
     const etf: Layer = { instrument: "ETF", days: 45, price: 20, volOrLeverage: 1 };
     const futs: Layer[] = [
