@@ -46,15 +46,19 @@ export interface ScenarioPnl {
 }
 
 /**
- * Checks a scenario's numbers, naming them as given (`spotMove`, `vixMove`, `daysForward`).
- * Throws InputError for a spotMove not > -1 or not finite, a non-finite vixMove, daysForward
- * outside [0, 36500].
+ * Checks a scenario: spotMove finite and > -1, vixMove finite, daysForward in [0, 36500].
+ * Throws InputError naming `spotMove`, `vixMove` or `daysForward`.
  */
-export function checkScenario(s: Scenario, names = { spotMove: "spotMove", vixMove: "vixMove", daysForward: "daysForward" }): void {
-  finite(names.spotMove, s.spotMove);
-  if (!(s.spotMove > -1)) throw new InputError(names.spotMove, "must be greater than -1 (a relative move: -0.05 is down 5%)", s.spotMove);
-  finite(names.vixMove, s.vixMove);
-  daysRule(names.daysForward, s.daysForward ?? 0);
+export function checkScenario(s: Scenario): void {
+  spotMoveRule("spotMove", s.spotMove);
+  finite("vixMove", s.vixMove);
+  daysRule("daysForward", s.daysForward ?? 0);
+}
+
+/** A relative move of the underlying: finite and > -1 (the price stays above 0). */
+function spotMoveRule(name: string, move: number): void {
+  finite(name, move);
+  if (!(move > -1)) throw new InputError(name, "must be greater than -1 (a relative move: -0.05 is down 5%)", move);
 }
 
 /**
@@ -130,8 +134,8 @@ export function stressGrid(
   if (spotMoves.length === 0) throw new InputError("spotMoves", "must have at least one move", 0);
   if (vixMoves.length === 0) throw new InputError("vixMoves", "must have at least one move", 0);
   daysRule("daysForward", daysForward);
-  spotMoves.forEach((m, i) => checkScenario({ spotMove: m, vixMove: 0 }, { spotMove: `spotMoves cell ${i + 1}`, vixMove: "", daysForward: "daysForward" }));
-  vixMoves.forEach((m, j) => checkScenario({ spotMove: 0, vixMove: m }, { spotMove: "", vixMove: `vixMoves cell ${j + 1}`, daysForward: "daysForward" }));
+  spotMoves.forEach((m, i) => spotMoveRule(`spotMoves cell ${i + 1}`, m));
+  vixMoves.forEach((m, j) => finite(`vixMoves cell ${j + 1}`, m));
   return spotMoves.map((spotMove) =>
     vixMoves.map((vixMove) => {
       try {

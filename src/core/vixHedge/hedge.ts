@@ -124,7 +124,7 @@ function sizeLayer(layer: Layer, i: number, positionVega: number, bIv: number, w
   if (instrument === "FUT" || instrument === "VXM") {
     const sensitivity = beta * multiplier;
     const units = numerator / sensitivity;
-    return { ...base, premium: 0, sensitivity, size: finiteSize(row, units, units * 0 * multiplier, units * multiplier * roll) };
+    return { ...base, premium: 0, sensitivity, size: finiteSize(row, units, 0, units * multiplier * roll) };
   }
   if (instrument === "CALL" || instrument === "PUT") {
     const b = inRow("layers", row, () => black76(optionKind(instrument), price, layer.strike as number, days, layer.volOrLeverage as number, rate));
