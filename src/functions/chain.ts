@@ -8,7 +8,7 @@
  * columns beside it, where an empty cell is "no quote".
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { describeValue, InputError, ShieldError } from "../core/errors";
+import { InputError, NoSolutionError, ShieldError } from "../core/errors";
 import { impliedForward } from "../core/chain/forward";
 import { vixIndex } from "../core/chain/index";
 import { type Chain, type SideQuote, validatePrice, validateStrikes } from "../core/chain/quotes";
@@ -150,7 +150,7 @@ export function SMILE_VOL(strikes: any[][], vols: any[][], strike: any[][], forw
       pointsK.push(k);
       pointsV.push(v);
     });
-    if (pointsK.length === 0) throw new InputError("vols", "must hold at least one vol (every cell is empty or an error)", describeValue(unwrap(vols)));
+    if (pointsK.length === 0) throw new NoSolutionError("the smile has no vol to read: every vols cell is empty or an error (#N/A)");
     const smile = buildSmile(pointsK, pointsV, maybeNum("forward", forward), maybeNum("days", days));
     return matrix(strike).map((row) =>
       row.map((cell: CellValue): any => {
