@@ -127,8 +127,8 @@ export function fitSvi(k: readonly number[], w: readonly number[]): Svi | undefi
   const sLo = 1e-3 * span;
   const sHi = 2 * span;
   let best: { p: Svi; err: number } = { p: { a: 0, b: 0, rho: 0, m: 0, sigma: 1 }, err: Infinity };
-  const M = 40;
-  const S = 30;
+  const M = 30;
+  const S = 20;
   for (let i = 0; i <= M; i++) {
     const m = mLo + ((mHi - mLo) * i) / M;
     for (let j = 0; j <= S; j++) {
@@ -138,15 +138,15 @@ export function fitSvi(k: readonly number[], w: readonly number[]): Svi | undefi
     }
   }
   if (!Number.isFinite(best.err)) return undefined;
-  // Refine (m, log sigma) on shrinking 9x9 grids around the best, staying inside the bounds.
+  // Refine (m, log sigma) on shrinking 7x7 grids around the best, staying inside the bounds.
   let dm = (mHi - mLo) / M;
   let dl = Math.log(sHi / sLo) / S;
-  for (let round = 0; round < 12; round++) {
+  for (let round = 0; round < 10; round++) {
     const { m: m0, sigma: s0 } = best.p;
-    for (let i = -4; i <= 4; i++) {
-      for (let j = -4; j <= 4; j++) {
-        const m = Math.min(mHi, Math.max(mLo, m0 + (dm * i) / 4));
-        const sigma = Math.min(sHi, Math.max(sLo, s0 * Math.exp((dl * j) / 4)));
+    for (let i = -3; i <= 3; i++) {
+      for (let j = -3; j <= 3; j++) {
+        const m = Math.min(mHi, Math.max(mLo, m0 + (dm * i) / 3));
+        const sigma = Math.min(sHi, Math.max(sLo, s0 * Math.exp((dl * j) / 3)));
         const c = bestLinear(m, sigma, k, w);
         if (c.err < best.err) best = c;
       }
