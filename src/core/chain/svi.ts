@@ -65,14 +65,18 @@ function sse(p: Svi, k: readonly number[], w: readonly number[]): number {
   return Number.isFinite(s) ? s : Infinity;
 }
 
-/** Solves the symmetric 3x3 system A x = y by Cramer's rule; undefined when it is singular. */
-function solve3(A: number[][], y: number[]): number[] | undefined {
-  const det = (M: number[][]) =>
-    M[0][0] * (M[1][1] * M[2][2] - M[1][2] * M[2][1]) - M[0][1] * (M[1][0] * M[2][2] - M[1][2] * M[2][0]) + M[0][2] * (M[1][0] * M[2][1] - M[1][1] * M[2][0]);
-  const d = det(A);
-  const scale = Math.abs(A[0][0] * A[1][1] * A[2][2]);
-  if (!(Math.abs(d) > 1e-14 * scale) || !Number.isFinite(d)) return undefined;
-  return [0, 1, 2].map((j) => det(A.map((row, i) => row.map((v, c) => (c === j ? y[i] : v)))) / d);
+/** Solves the symmetric 3x3 system [[p, q, r], [q, s, t], [r, t, u]] x = (y0, y1, y2) by Cramer's rule; undefined when singular. */
+function solve3(p: number, q: number, r: number, s: number, t: number, u: number, y0: number, y1: number, y2: number): [number, number, number] | undefined {
+  const c00 = s * u - t * t;
+  const c01 = r * t - q * u;
+  const c02 = q * t - r * s;
+  const det = p * c00 + q * c01 + r * c02;
+  if (!(Math.abs(det) > 1e-14 * Math.abs(p * s * u)) || !Number.isFinite(det)) return undefined;
+  const c11 = p * u - r * r;
+  const c12 = q * r - p * t;
+  const c22 = p * s - q * q;
+  // the inverse of a symmetric matrix is the symmetric cofactor matrix over det
+  return [(c00 * y0 + c01 * y1 + c02 * y2) / det, (c01 * y0 + c11 * y1 + c12 * y2) / det, (c02 * y0 + c12 * y1 + c22 * y2) / det];
 }
 
 /** The best (a, b, rho) for fixed (m, sigma): the linear least squares, or its rho = +-0.999 edge. */
@@ -95,7 +99,7 @@ function bestLinear(m: number, sigma: number, k: readonly number[], w: readonly 
     S1 += 1; Sz += z[i]; Sy += y[i]; Szz += z[i] * z[i]; Syy += y[i] * y[i]; Szy += z[i] * y[i];
     Sw += w[i]; Szw += z[i] * w[i]; Syw += y[i] * w[i];
   }
-  const x = solve3([[S1, Sz, Sy], [Sz, Szz, Szy], [Sy, Szy, Syy]], [Sw, Szw, Syw]);
+  const x = solve3(S1, Sz, Sy, Szz, Szy, Syy, Sw, Szw, Syw);
   if (x && x[2] > 0) consider({ a: x[0], b: x[2], rho: x[1] / x[2], m, sigma });
   // The edges rho = +-RHO_MAX: w = a + b u, u = rho z + y (a 2x2 least squares).
   for (const rho of [RHO_MAX, -RHO_MAX]) {

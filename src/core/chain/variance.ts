@@ -100,6 +100,7 @@ export function vixVariance(chain: Chain, days: number, rate = 0): VixVariance {
   ];
   const growth = Math.exp(rate * T);
   const n = rows.length;
+  if (n < 2) throw new NoSolutionError(`only K0 = ${k0} has a quote: the Cboe sum needs at least one more strike to give it a width`);
   const used: UsedStrike[] = rows.map((r, j) => {
     const strike = strikes[r.row];
     let width: number;
@@ -112,7 +113,6 @@ export function vixVariance(chain: Chain, days: number, rate = 0): VixVariance {
   let sum = 0;
   for (const u of used) sum += u.contribution;
   const variance = (2 / T) * sum - (1 / T) * (F / k0 - 1) ** 2;
-  if (n < 2) throw new NoSolutionError(`only K0 = ${k0} has a quote: the Cboe sum needs at least one more strike to give it a width`);
   if (!(variance > 0 && Number.isFinite(variance))) {
     throw new NoSolutionError(`the Cboe sum gives ${variance}, not a positive variance: the quotes are not consistent with an arbitrage-free chain`);
   }
