@@ -147,6 +147,12 @@ export function SMILE_VOL(strikes: any[][], vols: any[][], strike: any[][], forw
       if (isOmitted(v) || isErrorValue(v)) return; // no vol at this strike (e.g. CHAIN_VOLS' #N/A)
       if (typeof v !== "number" || !Number.isFinite(v)) throw new InputError("vols", `must be a vol (a number), empty or #N/A at row ${i + 1}`, v);
       if (typeof k !== "number" || !Number.isFinite(k)) throw new InputError("strikes", `must be a number at row ${i + 1} (it has a vol)`, k);
+      // Rules checked here, not only in the core, so that the message names the row as the sheet numbers it.
+      if (!(v > 0 && v <= 5)) throw new InputError("vols", `must be a decimal between 0 and 5 (enter 20% as 0.2) at row ${i + 1}`, v);
+      const previous = pointsK[pointsK.length - 1];
+      if (previous !== undefined && !(k > previous)) {
+        throw new InputError("strikes", `must be strictly ascending (row ${i + 1} is not above the previous strike with a vol, ${previous})`, k);
+      }
       pointsK.push(k);
       pointsV.push(v);
     });

@@ -206,3 +206,13 @@ describe("done when: a pasted chain -> CHAIN_VOLS -> SMILE_VOL at the condor's s
     expect(Number.isFinite(viaChain[0][0])).toBe(true);
   });
 });
+
+describe("SMILE_VOL names the sheet's row when cells are skipped", () => {
+  const na = new StubExcelError("#N/A", "no quote");
+  test("a vol out of range at row 3 (after a skipped row) says row 3", () => {
+    expectExcelError(call("SMILE_VOL", column([90, 95, 100]), column([0.2, na, 20]), [[95]], null, null), "#VALUE!", "SMILE_VOL", "vols must be a decimal between 0 and 5", "at row 3", "got 20");
+  });
+  test("strikes out of order at row 3 say row 3", () => {
+    expectExcelError(call("SMILE_VOL", column([90, 95, 85]), column([0.2, na, 0.2]), [[95]], null, null), "#VALUE!", "SMILE_VOL", "strikes must be strictly ascending (row 3");
+  });
+});
