@@ -145,15 +145,16 @@ export function buildSmile(strikes: readonly number[], vols: readonly number[], 
     }
   }
   const fitted = svi;
-  const wing = (strike: number, shift: number) => Math.sqrt((sviW(fitted as Svi, Math.log(strike / F)) + shift) / T);
+  // A wing is "svi" only when the fit exists; otherwise the end vol.
+  const wing = (strike: number, shift: number, end: number) => (fitted ? Math.sqrt((sviW(fitted, Math.log(strike / F)) + shift) / T) : end);
   return {
     left,
     right,
     svi,
     vol(strike: number): number {
       positive("strike", strike);
-      if (strike < strikes[0]) return left === "svi" ? wing(strike, leftShift) : vols[0];
-      if (strike > strikes[n - 1]) return right === "svi" ? wing(strike, rightShift) : vols[n - 1];
+      if (strike < strikes[0]) return left === "svi" ? wing(strike, leftShift, vols[0]) : vols[0];
+      if (strike > strikes[n - 1]) return right === "svi" ? wing(strike, rightShift, vols[n - 1]) : vols[n - 1];
       return inside(strike);
     },
   };
