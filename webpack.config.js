@@ -14,6 +14,7 @@ const FUNCTION_FILES = [
   "./src/functions/vixHedge.ts",
   "./src/functions/stress.ts",
   "./src/functions/signals.ts",
+  "./src/functions/chain.ts",
 ];
 
 const DEV_PORT = 3000;

@@ -10,6 +10,7 @@ const sections: Array<[string, () => Promise<{ run(): void }>]> = [
   ["options: BSM price and greeks", () => import("./options")],
   ["implied vol", () => import("./impliedVol")],
   ["stress", () => import("./stress").then((m) => ({ run: m.runStress }))],
+  ["option chain", () => import("./chain")],
 ];
 
 async function main(): Promise<void> {

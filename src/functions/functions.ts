@@ -11,3 +11,4 @@ import "./hedge";
 import "./vixHedge";
 import "./stress";
 import "./signals";
+import "./chain";
