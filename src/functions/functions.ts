@@ -9,3 +9,5 @@ import "./impliedVol";
 import "./condor";
 import "./hedge";
 import "./signals";
+import "./governance";
+import "./time";
