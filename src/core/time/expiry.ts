@@ -49,7 +49,7 @@ export function expiryDay(expiry: number): number {
  * so a stretch over a daylight-saving switch counts its 23- or 25-hour day as it is. 0 at and
  * after the settlement moment.
  *
- * Units: days. Throws InputError for a bad expiry (see expiryDay) or an asOf that is not an
+ * asOf is read to the nearest millisecond. Units: days. Throws InputError for a bad expiry (see expiryDay) or an asOf that is not an
  * Excel date-time from 1900-03-01 to 9999-12-31.
  *
  * @example daysToExpiry(46101, "PM", 46094 + 16 / 24) // => 7 (Friday 16:00 to Friday 16:00, no switch)
@@ -59,12 +59,19 @@ export function daysToExpiry(expiry: number, settlement: Settlement, asOf: numbe
   if (!(Number.isFinite(asOf) && asOf >= FIRST_SERIAL && asOf < LAST_SERIAL + 1)) {
     throw new InputError("asOf", `must be an Excel date-time in New York time (a serial number from ${FIRST_SERIAL}, 1900-03-01, to ${LAST_SERIAL + 1})`, asOf);
   }
-  const settleHours = SETTLEMENT_HOURS[settlement];
-  const asOfDay = Math.floor(asOf);
-  const fraction = asOf - asOfDay; // exact
-  const shift = nyOffsetOfLocal(day, settleHours) - nyOffsetOfLocal(asOfDay, fraction * 24);
-  const days = day - asOfDay + ((settleHours + shift) / 24 - fraction);
-  return days > 0 ? days : 0;
+  // asOf is read to the nearest millisecond (a serial near 46000 resolves 0.6 microseconds, so
+  // 16:00 typed in a cell is 46101.666666666664, a hair before 16:00): then every count below is
+  // a whole number of milliseconds, exact, and the one division rounds once.
+  let asOfDay = Math.floor(asOf);
+  let asOfMs = Math.round((asOf - asOfDay) * MS_PER_DAY);
+  if (asOfMs === MS_PER_DAY) {
+    asOfDay += 1;
+    asOfMs = 0;
+  }
+  const settleMs = SETTLEMENT_HOURS[settlement] * 3_600_000;
+  const shiftMs = (nyOffsetOfLocal(day, SETTLEMENT_HOURS[settlement]) - nyOffsetOfLocal(asOfDay, asOfMs / 3_600_000)) * 3_600_000;
+  const ms = (day - asOfDay) * MS_PER_DAY + settleMs + shiftMs - asOfMs;
+  return ms > 0 ? ms / MS_PER_DAY : 0;
 }
 
 /**
@@ -78,12 +85,9 @@ export function daysToExpiryAt(expiry: number, settlement: Settlement, nowMs: nu
   const day = expiryDay(expiry);
   if (!Number.isFinite(nowMs)) throw new InputError("clock", "must read a finite time", nowMs);
   const settleHours = SETTLEMENT_HOURS[settlement];
-  const nowDays = Math.floor(nowMs / MS_PER_DAY);
-  const nowDay = nowDays + UNIX_EPOCH_SERIAL;
-  const fraction = (nowMs - nowDays * MS_PER_DAY) / MS_PER_DAY;
-  const settleUtcHours = settleHours + nyOffsetOfLocal(day, settleHours);
-  const days = day - nowDay + (settleUtcHours / 24 - fraction);
-  return days > 0 ? days : 0;
+  const settleUtcMs = (day - UNIX_EPOCH_SERIAL) * MS_PER_DAY + (settleHours + nyOffsetOfLocal(day, settleHours)) * 3_600_000;
+  const ms = settleUtcMs - nowMs;
+  return ms > 0 ? ms / MS_PER_DAY : 0;
 }
 
 /** Refresh periods of the streaming DAYS_TO_EXPIRY, in milliseconds. */
