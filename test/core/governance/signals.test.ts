@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { cross, signalQuorum, trend, zone } from "../../../src/core/governance";
 import { inputError } from "../../helpers/errors";
+import { quorumReference } from "../../helpers/quorumReference";
 
 const NA = Number.NaN;
 const arr = (x: Float64Array | Int8Array) => Array.from(x);
@@ -78,23 +79,6 @@ describe("trend", () => {
     for (const p of [0, -1, 1.5, NA]) expect(inputError(() => trend([1, 2], p)).argument).toBe("period");
   });
 });
-
-/** A second formulation of the persistence rule: the state switches to r at row t exactly when rows t-persist+1..t all have raw result r. */
-function quorumReference(votes: number[][], k: number, persist: number): number[] {
-  const raw = votes.map((row) => {
-    const up = row.filter((v) => v === 1).length;
-    const down = row.filter((v) => v === -1).length;
-    if (up >= k && down >= k) return 0;
-    return up >= k ? 1 : down >= k ? -1 : 0;
-  });
-  const out: number[] = [];
-  let state = 0;
-  raw.forEach((r, t) => {
-    if (t + 1 >= persist && raw.slice(t + 1 - persist, t + 1).every((x) => x === r)) state = r;
-    out.push(state);
-  });
-  return out;
-}
 
 describe("signalQuorum", () => {
   test("default k is a majority: 2 of 3", () => {
