@@ -9,6 +9,7 @@ const sections: Array<[string, () => Promise<{ run(): void }>]> = [
   ["signals", () => import("./signals")],
   ["options: BSM price and greeks", () => import("./options")],
   ["implied vol", () => import("./impliedVol")],
+  ["governance and time", () => import("./governance")],
 ];
 
 async function main(): Promise<void> {

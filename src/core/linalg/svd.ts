@@ -7,7 +7,7 @@
  * 2x2 Jacobi rotation of the pair's Gram matrix (Golub & Van Loan, Matrix Computations, 4th ed.,
  * section 8.6.3 "One-sided Jacobi"; Demmel & Veselic, "Jacobi's method is more accurate than
  * QR", SIAM J. Matrix Anal. Appl. 13 (1992)). A pair counts as orthogonal when
- * |w_i . w_j| <= eps * ||w_i|| ||w_j||. No normal equations are formed: the singular values
+ * |w_i . w_j| <= r * eps * ||w_i|| ||w_j|| (r the number of rows). No normal equations are formed: the singular values
  * carry the accuracy of A's columns, tiny ones included.
  *
  * Sized for the greeks of a hedge (a few rows and columns): cost O(sweeps * r * c^2), with
@@ -49,9 +49,25 @@ export function svd(a: Matrix): Svd {
     const t = svd(transpose(a));
     return { u: t.v, s: t.s, v: t.u };
   }
-  // Work on columns: w[j] is column j of A, vv[j] column j of V.
-  const w = Array.from({ length: c }, (_, j) => a.map((row) => row[j]));
-  const vv = Array.from({ length: c }, (_, j) => Array.from({ length: c }, (_, i) => (i === j ? 1 : 0)));
+  // Scaled by the largest |entry| so that no dot product overflows or underflows (greeks from
+  // 1e-300 to 1e300 alike); the singular values are scaled back at the end.
+  let scale = 0;
+  for (const row of a) for (const x of row) scale = Math.max(scale, Math.abs(x));
+  const divisor = scale > 0 ? scale : 1;
+  // Work on columns: w[j] is column j of A / scale, vv[j] column j of V.
+  const w: number[][] = [];
+  const vv: number[][] = [];
+  for (let j = 0; j < c; j++) {
+    const col: number[] = [];
+    for (let i = 0; i < r; i++) col.push(a[i][j] / divisor); // division: 1 / scale would overflow for a subnormal scale
+    w.push(col);
+    const unit: number[] = [];
+    for (let i = 0; i < c; i++) unit.push(i === j ? 1 : 0);
+    vv.push(unit);
+  }
+  // A pair is orthogonal enough once |w_i . w_j| <= r eps ||w_i|| ||w_j||: the dot product of
+  // two r-vectors carries about that much rounding, so a tighter test could never be met.
+  const tol = r * EPS;
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     let rotated = false;
     for (let i = 0; i < c - 1; i++) {
@@ -59,12 +75,12 @@ export function svd(a: Matrix): Svd {
         const alpha = dot(w[i], w[i]);
         const beta = dot(w[j], w[j]);
         const gamma = dot(w[i], w[j]);
-        if (gamma === 0 || Math.abs(gamma) <= EPS * Math.sqrt(alpha) * Math.sqrt(beta)) continue;
+        if (gamma === 0 || Math.abs(gamma) <= tol * Math.sqrt(alpha) * Math.sqrt(beta)) continue;
         rotated = true;
         // The rotation that zeroes the off-diagonal of [[alpha, gamma], [gamma, beta]].
         const zeta = (beta - alpha) / (2 * gamma);
-        const t = Math.sign(zeta || 1) / (Math.abs(zeta) + Math.hypot(1, zeta));
-        const cs = 1 / Math.hypot(1, t);
+        const t = (zeta < 0 ? -1 : 1) / (Math.abs(zeta) + Math.hypot(1, zeta));
+        const cs = 1 / Math.sqrt(1 + t * t); // |t| <= 1
         const sn = cs * t;
         rotate(w[i], w[j], cs, sn);
         rotate(vv[i], vv[j], cs, sn);
@@ -72,11 +88,13 @@ export function svd(a: Matrix): Svd {
     }
     if (!rotated) break;
   }
-  const norms = w.map((col) => Math.hypot(...col));
+  const norms = w.map((col) => Math.sqrt(dot(col, col)));
   const order = norms.map((_, j) => j).sort((x, y) => norms[y] - norms[x]);
-  const s = order.map((j) => norms[j]);
-  const u = Array.from({ length: r }, (_, i) => order.map((j) => (norms[j] > 0 ? w[j][i] / norms[j] : 0)));
-  const v = Array.from({ length: c }, (_, i) => order.map((j) => vv[j][i]));
+  const s = order.map((j) => norms[j] * scale);
+  const u: number[][] = [];
+  for (let i = 0; i < r; i++) u.push(order.map((j) => (norms[j] > 0 ? w[j][i] / norms[j] : 0)));
+  const v: number[][] = [];
+  for (let i = 0; i < c; i++) v.push(order.map((j) => vv[j][i]));
   return { u, s, v };
 }
 

@@ -42,6 +42,14 @@ describe("hedgeSolve", () => {
     expect(quantities[0]).toBeCloseTo(35, 12);
   });
 
+  test("greeks of any magnitude: scaling position and instruments by 1e-200 or 1e200 leaves Hull's quantities", () => {
+    const c = published.hedgeSolve[0];
+    for (const f of [1e-200, 1e200]) {
+      const q = hedgeSolve(c.positionGreeks.map((x) => x * f), c.instrumentGreeks.map((r) => r.map((x) => x * f))).quantities;
+      q.forEach((x, i) => expect(Math.abs(x - c.quantities[i])).toBeLessThanOrEqual(c.tol * Math.abs(c.quantities[i])));
+    }
+  });
+
   test("instruments that move the greeks only together are #NUM! (singular), saying the rank", () => {
     const e = (() => {
       try {
