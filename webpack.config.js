@@ -15,6 +15,8 @@ const FUNCTION_FILES = [
   "./src/functions/stress.ts",
   "./src/functions/signals.ts",
   "./src/functions/chain.ts",
+  "./src/functions/governance.ts",
+  "./src/functions/time.ts",
 ];
 
 const DEV_PORT = 3000;
@@ -22,7 +24,7 @@ const DEV_PORT = 3000;
 /**
  * functions.json as Excel should read it. The metadata plugin also adds the file to child
  * compilations (html-webpack-plugin's), where a stale copy clashes with the fresh one on rebuilds:
- * only the main compilation keeps it. And `yield` is a reserved word in JavaScript, so the
+ * only the main compilation keeps it. `yield` is a reserved word in JavaScript, so the
  * TypeScript parameter is `yield_`; Excel shows functions.json's parameter names, so they lose
  * that escape there and read as in SPEC.md.
  */
@@ -37,6 +39,11 @@ class FunctionsMetadataPlugin {
           if (compilation.compiler.isChild()) return compilation.deleteAsset("functions.json");
           const metadata = JSON.parse(asset.source.source().toString());
           for (const fn of metadata.functions) for (const p of fn.parameters) p.name = p.name.replace(/_$/, "");
+          // Let error cells inside a range reach the functions (as CustomFunctions.Error values) instead
+          // of Excel skipping the call: CROSS, ZONE, TREND and SIGNAL_QUORUM read an indicator's #N/A
+          // warm-up rows (SPEC.md). Microsoft documents this flag for hand-written metadata only
+          // ("Errors as custom function inputs"), hence here.
+          metadata.allowErrorForDataTypeAny = true;
           compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(metadata, null, 4)));
         },
       );

@@ -11,6 +11,7 @@ const sections: Array<[string, () => Promise<{ run(): void }>]> = [
   ["implied vol", () => import("./impliedVol")],
   ["stress", () => import("./stress").then((m) => ({ run: m.runStress }))],
   ["option chain", () => import("./chain")],
+  ["governance and time", () => import("./governance")],
 ];
 
 async function main(): Promise<void> {

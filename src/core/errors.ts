@@ -35,7 +35,7 @@ export function describeValue(value: unknown): string {
  * Excel's CustomFunctions.Error carries it as `code`; some hosts use `errorCode`. Only a string
  * starting with "#" counts, so an arbitrary object with a `code` is not mistaken for one.
  */
-function excelErrorCode(value: unknown): string | undefined {
+export function excelErrorCode(value: unknown): string | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   const v = value as { code?: unknown; errorCode?: unknown };
   for (const c of [v.code, v.errorCode]) {

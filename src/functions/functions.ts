@@ -12,3 +12,5 @@ import "./vixHedge";
 import "./stress";
 import "./signals";
 import "./chain";
+import "./governance";
+import "./time";
