@@ -55,7 +55,7 @@ describe("STRESS", () => {
       expect(row).toHaveLength(5);
       row.forEach((cell, j) => {
         const want = handCell(SPOT_MOVES[i][0], VIX_MOVES[0][j], days, HEDGE);
-        expect(Math.abs(cell - want)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
+        expect(Math.abs(cell - want)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
       });
     });
   });
@@ -74,7 +74,7 @@ describe("STRESS", () => {
     const legsOnly = call("STRESS", LEGS, 5000, SPOT_MOVES, VIX_MOVES, null, null, null, null, 0.045, 0.013) as number[][];
     const x50 = call("STRESS", LEGS, 5000, SPOT_MOVES, VIX_MOVES, null, 50, null, null, 0.045, 0.013) as number[][];
     legsOnly.forEach((row, i) => row.forEach((c, j) => {
-      expect(Math.abs(c - handCell(SPOT_MOVES[i][0], VIX_MOVES[0][j], 0, []))).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(c)));
+      expect(Math.abs(c - handCell(SPOT_MOVES[i][0], VIX_MOVES[0][j], 0, []))).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(c)));
       expect(x50[i][j]).toBeCloseTo(c / 2, 8);
     }));
   });

@@ -66,7 +66,9 @@ function handHedgePnl(rows: HedgeHolding[], vixMove: number, daysForward: number
     const beta = Math.min(1, 0.5 * Math.sqrt(30 / r.days));
     if (r.instrument === "FUT" || r.instrument === "VXM") return sum + r.units * r.multiplier * beta * vixMove;
     if (r.instrument === "ETF") {
-      const fd = r.days <= curve[0].days ? curve[0].price : r.days >= curve[curve.length - 1].days ? curve[curve.length - 1].price : NaN;
+      const hi = curve.findIndex((c) => c.days >= r.days);
+      const fd = hi === 0 ? curve[0].price : hi === -1 ? curve[curve.length - 1].price
+        : curve[hi - 1].price + ((curve[hi].price - curve[hi - 1].price) * (r.days - curve[hi - 1].days)) / (curve[hi].days - curve[hi - 1].days);
       return sum + r.units * r.price * ((r.volOrLeverage as number) * beta * vixMove) / fd;
     }
     const kind = r.instrument === "CALL" ? "call" : "put";
@@ -101,11 +103,25 @@ describe("revalueBook / stressGrid: each cell is the sum of repriced legs and ha
         if (cell instanceof NoSolutionError) throw cell;
         const legs = handLegsPnl(SPOT_MOVES[i], VIX_MOVES[j], daysForward);
         const hedgePnl = handHedgePnl(hedge, VIX_MOVES[j], daysForward);
-        expect(Math.abs(cell.legs - legs)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(legs)));
-        expect(Math.abs(cell.hedge - hedgePnl)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(hedgePnl)));
+        expect(Math.abs(cell.legs - legs)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(legs)));
+        expect(Math.abs(cell.hedge - hedgePnl)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(hedgePnl)));
         expect(cell.total).toBe(cell.legs + cell.hedge);
       }),
     );
+  });
+
+  test("an ETF between two futures moves by leverage x beta(45) x move / F_45, F_45 on the line between them (hedge rows in any order)", () => {
+    // F_45 between 30/16.8 and 60/17.6 is 17.2; UVXY's beta(45) = 0.5 sqrt(30/45).
+    const rows = holdings([NEUTRAL_FUTS[1], { instrument: "ETF", days: 45, price: 25, volOrLeverage: 1.5 }, NEUTRAL_FUTS[0]]);
+    const b = prepareBook({ legs: [], spot: SPOT, hedge: rows });
+    expect(b.hedge[1].future).toBeCloseTo(17.2, 14);
+    for (const move of [-5, 2, 10, 25]) {
+      const etf = rows[1].units * 25 * 1.5 * 0.5 * Math.sqrt(30 / 45) * move / 17.2;
+      const want = handHedgePnl(rows, move, 0);
+      expect(Math.abs(want - (etf + rows[0].units * 1000 * vixBeta(60) * move + rows[2].units * 1000 * 0.5 * move))).toBeLessThanOrEqual(1e-12 * Math.abs(want));
+      const got = revalueBook(b, { spotMove: 0, vixMove: move }).hedge;
+      expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-12 * Math.abs(want));
+    }
   });
 
   test("no shock and no days forward is exactly 0, legs and hedge (a leg quoted below the 0.01 vol floor too)", () => {

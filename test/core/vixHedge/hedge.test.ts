@@ -38,7 +38,8 @@ describe("vixHedge: mixed layers", () => {
       const [units, premium, cost, carry] = golden.worked[i];
       const s = sized(r.size);
       expectRel(s.units, units);
-      expect(r.premium === 0 ? 0 : Math.abs(r.premium - premium) / premium).toBeLessThanOrEqual(1e-12);
+      if (premium === 0) expect(r.premium).toBe(0);
+      else expectRel(r.premium, premium);
       expect(Math.abs(s.cost - cost)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(cost)));
       expectRel(s.carry, carry);
     });
@@ -53,9 +54,11 @@ describe("vixHedge: mixed layers", () => {
     ];
     const rows = vixHedge(-1500, 30, 30, layers, { weights: [1, 1, 2], rate: 0.05 });
     rows.forEach((r, i) => {
-      const [units, , cost, carry] = golden.backwardation[i];
+      const [units, premium, cost, carry] = golden.backwardation[i];
       const s = sized(r.size);
       expectRel(s.units, units);
+      if (premium === 0) expect(r.premium).toBe(0);
+      else expectRel(r.premium, premium);
       expect(Math.abs(s.cost - cost)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(cost)));
       expectRel(s.carry, carry);
     });
@@ -91,6 +94,9 @@ describe("vixHedge: mixed layers", () => {
     expect(vixHedge(-900, 45, 16.5, [futs[0], { ...etf, days: 90 }])[1].future).toBe(18.3); // flat beyond the last
     expect(vixHedge(-900, 45, 16.5, [futs[1], { ...etf, days: 10 }])[1].future).toBe(17.4); // flat before the first
     expect(vixHedge(-900, 45, 16.5, [etf])[0].future).toBe(16.5);
+    // An option row's future is a curve point too (SPEC: the FUT/VXM/CALL/PUT rows), here the 60-day one.
+    expect(vixHedge(-900, 45, 16.5, [etf, WORKED[1], futs[1]])[0].future).toBeCloseTo((17.4 + 18.3) / 2, 14);
+    expect(vixHedge(-900, 45, 16.5, [{ instrument: "PUT", days: 60, price: 18.3, strike: 15, volOrLeverage: 0.9 }, etf])[1].future).toBe(18.3);
   });
 
   test("a deep in-the-money call layer converges to the FUT layer: units x 100 x delta_F -> FUT units x 1000, and its carry to the FUT's", () => {
