@@ -85,3 +85,17 @@ describe("Excel-like helpers", () => {
     expect(svg).toContain('aria-label="P/L"');
   });
 });
+
+describe("evaluatePlan: never silently zero", () => {
+  test("a ladder whose vega reference cannot be read shows that error in the rounded counts and totals (was 0.00 and 0)", () => {
+    const r = planLadder({ ...LADDER_FORM, positionVega: "=Sheet2!F24" });
+    if (!r.ok) throw new Error("plan failed");
+    const L = ladderLayout(3);
+    const grid = evaluatePlan(r.plan, lookup);
+    expect(grid.values[L.firstLadder][0]).toMatchObject({ error: "#REF!" });
+    expect(grid.values[L.firstLadder + 1][5]).toBeNull(); // the spill area is empty, as in Excel
+    for (const col of [2, 5, 6]) expect(grid.values[L.totals][col]).toMatchObject({ error: "#REF!" });
+    for (let i = 0; i < 3; i++) expect(grid.values[L.firstLadder + i][6]).toMatchObject({ error: "#REF!" });
+    expect(formatValue(grid.values[L.totals][5], "#,##0.00")).toBe("#REF!");
+  });
+});
