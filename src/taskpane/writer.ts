@@ -10,13 +10,15 @@
  * 2. one sync reads the block's cells and the cells the chart would cover: if any is not empty
  *    and the user has not confirmed that very cell, it returns what would be overwritten (and
  *    what would be hidden under the chart) and writes nothing;
- * 3. otherwise it queues formulas, number formats, styles and the line chart and syncs once
- *    more. If Excel fails in that sync, part of the block may be on the sheet: the error is a
+ * 3. otherwise it queues formulas, number formats, styles, the line chart and the block's name
+ *    (a named range marking it as SHIELD's, see plan/blockName.ts, so it can be read back) and
+ *    syncs once more. If Excel fails in that sync, part of the block may be on the sheet: the error is a
  *    PartialWriteError naming the range to check.
  *
  * Everything it reports is an address the user can go to.
  */
 import { cellAddress, columnName, quoteSheet, splitAddress } from "./plan/a1";
+import { blockName, markerComment } from "./plan/blockName";
 import { rangeAt, renderPlan } from "./plan/render";
 import type { CellStyle, Plan } from "./plan/types";
 
@@ -39,6 +41,8 @@ export interface WriteOptions {
   confirmed?: readonly string[];
   /** Write here ("Sheet1!B3") instead of at the selection: the anchor a confirmation was asked for. */
   anchor?: string;
+  /** The build time recorded in the block's name (default: now). */
+  now?: Date;
 }
 
 export type WriteOutcome =
@@ -93,6 +97,8 @@ export type WriteOutcome =
       overwritten: number;
       /** How many non-empty cells the chart now covers (after confirmation). */
       underChart: number;
+      /** The workbook name that marks the block (Formulas > Name Manager). */
+      name: string;
     };
 
 /**
@@ -194,6 +200,9 @@ export async function writePlan(plan: Plan, options: WriteOptions = {}, excel: E
     const chartAddress = p ? rangeAt(p, origin) : undefined;
     const chartArea = chartAddress ? sheet.getRange(chartAddress) : undefined;
     chartArea?.load(["values", "formulas"]);
+    const name = blockName(plan.kind, sheet.name, cellAddress(origin.row, origin.col));
+    const oldName = context.workbook.names.getItemOrNullObject(name);
+    oldName.load("name");
     await context.sync();
 
     const nonEmpty = (range: Excel.Range, r0: number, c0: number, nr: number, nc: number): string[] => {
@@ -232,6 +241,10 @@ export async function writePlan(plan: Plan, options: WriteOptions = {}, excel: E
     // Fit the label column to the labels (the title and first section row may overflow, as titles do).
     sheet.getRange(rangeAt({ row: 2, col: 0, rows: plan.rows - 2, cols: 1 }, origin)).format.autofitColumns();
 
+    // The block's name: a rebuild at the same anchor replaces the old one.
+    if (!oldName.isNullObject) oldName.delete();
+    context.workbook.names.add(name, target, markerComment(plan.kind, options.now ?? new Date()));
+
     let chart: { title: string; at: string } | undefined;
     if (plan.chart && chartAddress) {
       const spec = plan.chart;
@@ -268,6 +281,7 @@ export async function writePlan(plan: Plan, options: WriteOptions = {}, excel: E
       keyCells,
       overwritten: inBlock.length,
       underChart: underChart.length,
+      name,
     };
   });
 }

@@ -6,7 +6,6 @@ import { condorGreeks } from "../../src/core/condor";
 import { CONDOR_LAYOUT, planCondor } from "../../src/taskpane/plan/condorPlan";
 import { ladderLayout, planLadder } from "../../src/taskpane/plan/ladderPlan";
 import { evaluatePlan, formatValue, isCellError, roundHalfAway } from "../../src/taskpane/preview";
-import { lineChartSvg, niceStep } from "../../src/taskpane/ui/chartSvg";
 import { loadBundle } from "../helpers/bundle";
 import { ISSUE_CONDOR, LADDER_FORM } from "./fixtures";
 
@@ -75,14 +74,6 @@ describe("Excel-like helpers", () => {
     expect(formatValue(30, "General")).toBe("30");
     expect(formatValue({ error: "#N/A" }, "0.00")).toBe("#N/A");
     expect(formatValue(null)).toBe("");
-  });
-
-  test("the SVG chart has one polyline per series and a step of 1, 2 or 5 x 10^n", () => {
-    expect(niceStep(7000, 4)).toBe(2000);
-    expect(niceStep(0.9, 4)).toBe(0.5);
-    const svg = lineChartSvg("P/L", [1, 2, 3], [{ name: "a", values: [1, -1, 2], color: "#000" }, { name: "b", values: [0, null, 1], color: "#111" }], "x", "y");
-    expect(svg.match(/<polyline/g)).toHaveLength(2);
-    expect(svg).toContain('aria-label="P/L"');
   });
 });
 
