@@ -29,7 +29,7 @@ export async function readSelectedBlock(excel: ExcelHost = Excel): Promise<ReadO
     const selection = context.workbook.getSelectedRange();
     selection.load("address");
     const names = context.workbook.names;
-    names.load("items/name,items/comment");
+    names.load("items"); // each name with its scalar properties (name, comment): a workbook has few
     await context.sync();
 
     const ours = names.items

@@ -6,7 +6,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { buildBlock } from "../../src/taskpane/build";
 import { CONDOR_LAYOUT, planCondor } from "../../src/taskpane/plan/condorPlan";
-import { planLadder } from "../../src/taskpane/plan/ladderPlan";
+import { ladderLayout, planLadder } from "../../src/taskpane/plan/ladderPlan";
 import { rangeAddress } from "../../src/taskpane/plan/a1";
 import { renderPlan } from "../../src/taskpane/plan/render";
 import type { Plan } from "../../src/taskpane/plan/types";
@@ -28,6 +28,9 @@ interface Recorded {
   cleared: string[];
   resized: Array<[number, number]>;
   runs: number;
+  /** Workbook names added (the block's marker) and deleted. */
+  names: Array<{ name: string; range: unknown; comment: string }>;
+  deletedNames: string[];
 }
 
 /**
@@ -44,7 +47,7 @@ function mockExcel(
   existingFormulas?: Array<Array<string | number>>,
   sheet: { protected?: boolean; failOnWrite?: boolean } = {},
 ) {
-  const rec: Recorded = { ranges: new Map(), charts: [], cleared: [], resized: [], runs: 0 };
+  const rec: Recorded = { ranges: new Map(), charts: [], cleared: [], resized: [], runs: 0, names: [], deletedNames: [] };
   // eslint-disable-next-line prefer-const
   let mock: any;
   const grid = (src: Array<Array<string | number>>) => Array.from({ length: 100 }, (_, r) => Array.from({ length: 20 }, (_, c) => src[r]?.[c] ?? ""));
@@ -110,6 +113,15 @@ function mockExcel(
         },
         getSelectedRange() {
           return mock.context.workbook.selection;
+        },
+        names: {
+          getItemOrNullObject(name: string) {
+            const found = rec.names.find((n) => n.name === name);
+            return found ? { name, isNullObject: false, load() {}, delete() { rec.deletedNames.push(name); rec.names.splice(rec.names.indexOf(found), 1); } } : { isNullObject: true, load() {} };
+          },
+          add(name: string, range: unknown, comment: string) {
+            rec.names.push({ name, range, comment });
+          },
         },
         worksheets: {
           getItem(name: string) {
@@ -412,5 +424,49 @@ describe("writePlan: predictable failures are caught before anything is written"
     const error = await writePlan(condorPlan(), { anchor: "Gone!A1" }, excel).catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(PartialWriteError);
     expect(describeFailure(error, "condor block")).toBe("Excel could not check the target cells: no sheet Gone. Nothing was written.");
+  });
+});
+
+describe("writePlan marks the block so that it can be read back", () => {
+  test("one workbook name over the block's range, named by kind and anchor, its comment the marker with the build time", async () => {
+    const plan = condorPlan();
+    const { excel, rec, target } = mockExcel({ row: 1, col: 1, address: "B2" }, "Sheet1");
+    const out = await writePlan(plan, { now: new Date("2026-12-01T10:00:00Z") }, excel);
+    expect(rec.names).toEqual([{ name: "SHIELD_condor_Sheet1_B2", range: target(), comment: '{"shield":1,"kind":"condor","built":"2026-12-01T10:00:00.000Z"}' }]);
+    expect(out).toMatchObject({ status: "written", name: "SHIELD_condor_Sheet1_B2" });
+    expect(rec.deletedNames).toEqual([]);
+  });
+
+  test("a rebuild at the same anchor replaces the old name (Excel refuses a duplicate name)", async () => {
+    const plan = planLadder(LADDER_FORM);
+    if (!plan.ok) throw new Error("plan failed");
+    const { excel, rec } = mockExcel({ row: 0, col: 0, address: "A1" }, "Hedge book");
+    rec.names.push({ name: "SHIELD_ladder_Hedge_book_A1", range: null, comment: "{}" });
+    const out = await writePlan(plan.plan, { now: new Date("2026-12-02T10:00:00Z") }, excel);
+    expect(out.status).toBe("written");
+    expect(rec.deletedNames).toEqual(["SHIELD_ladder_Hedge_book_A1"]);
+    expect(rec.names.map((n) => [n.name, n.comment])).toEqual([["SHIELD_ladder_Hedge_book_A1", '{"shield":1,"kind":"ladder","built":"2026-12-02T10:00:00.000Z"}']]);
+  });
+
+  test("nothing is named when nothing is written (a confirmation is needed first)", async () => {
+    const { excel, rec } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", [["keep"]]);
+    expect((await writePlan(condorPlan(), {}, excel)).status).toBe("needsConfirmation");
+    expect(rec.names).toEqual([]);
+  });
+});
+
+describe("writePlan writes the totals that show their ladder's error", () => {
+  test("the ladder's rounded counts and totals reach Excel as formulas through the spill head, not plain SUMs", async () => {
+    const plan = planLadder(LADDER_FORM);
+    if (!plan.ok) throw new Error("plan failed");
+    const { excel, target } = mockExcel({ row: 4, col: 2, address: "C5" }, "Sheet1");
+    await writePlan(plan.plan, {}, excel);
+    const L = ladderLayout(3);
+    const written = target().formulas as string[][];
+    // The ladder's head is C5 + (15, 0) = C20; contracts in H20:H22, rounded in I20:I22.
+    expect(written[L.firstLadder][0]).toMatch(/^=SHIELD\.VIX_LADDER\(/);
+    expect(written[L.firstLadder + 2][6]).toBe("=ROUND(IF(ISERROR(C20),C20,H22),0)");
+    expect(written[L.totals][5]).toBe("=IF(ISERROR(C20),C20,SUM(H20:H22))");
+    expect(written[L.totals][6]).toBe("=IF(ISERROR(C20),C20,SUM(I20:I22))");
   });
 });
