@@ -192,6 +192,8 @@ function start(): void {
     const view = views[kind];
     if (view.hidden) return;
     const n = Object.keys(errors).length;
+    // A message about the block as it was ("shown below", "Wrote ...") no longer describes the form.
+    if (resultKind === kind && !result.classList.contains("error")) result.hidden = true;
     view.dataset.stale = "true";
     view.querySelector<HTMLElement>(".view-body")!.hidden = true;
     const note = view.querySelector<HTMLElement>(".stale")!;
@@ -314,6 +316,7 @@ function start(): void {
         for (const [id, v] of Object.entries(found.values)) ladderFields.set(id, v ?? "");
         layers.setLayers(found.layers);
       }
+      clearTimeout(timers[kind]); // an edit made before reading no longer applies
       const planned = planners[kind](formValues[kind]());
       shown[kind] = true;
       if (planned.ok) render(kind, planned.plan, `Read from ${found.range}`);

@@ -174,7 +174,9 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
     expect(await tileText(page, "pop")).toBe("70.1%");
     expect(await tileText(page, "p50")).toBe("—\nnot available in this build");
     expect(await tileText(page, "breakevensAt")).toBe("—\nnot available in this build");
-    expect(await tileText(page, "greeks")).toBe("Δ -5.41 · Θ +$401.98/day · Vega -$1,317.21");
+    expect(await tileText(page, "delta")).toBe("-5.41");
+    expect(await tileText(page, "theta")).toBe("+$401.98");
+    expect(await tileText(page, "vega")).toBe("-$1,317.21");
     // ... all of it inside 350 px: nothing in the card is wider than the card, and the page does not scroll sideways.
     const fit = await page.evaluate(() => {
       const card = document.querySelector("#view-condor .summary-card") as HTMLElement;
@@ -395,7 +397,18 @@ function officeStandIn(options: { selection?: [number, number]; cells?: Record<s
   window.__sheet = sheet;
   const col = (c) => { let s = ""; c += 1; while (c > 0) { const r = (c - 1) % 26; s = String.fromCharCode(65 + r) + s; c = Math.floor((c - 1) / 26); } return s; };
   const parse = (a) => { const m = /([A-Z]+)([0-9]+)/.exec(a); let c = 0; for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64; return [Number(m[2]) - 1, c - 1]; };
-  const contents = (row, column, rs, cs) => Array.from({ length: rs }, (_, r) => Array.from({ length: cs }, (_, c) => sheet.cells[(row + r) + "," + (column + c)] ?? ""));
+  // What a cell holds: what the pane wrote there (a formula's value stands in as 0), else the seeded cells.
+  const written = (r, c) => {
+    if (!sheet.formulas) return undefined;
+    const v = sheet.formulas[r - sheet.formulasAt[0]]?.[c - sheet.formulasAt[1]];
+    return v === undefined || v === "" ? undefined : v;
+  };
+  const contents = (row, column, rs, cs, asValues) => Array.from({ length: rs }, (_, r) => Array.from({ length: cs }, (_, c) => {
+    const w = written(row + r, column + c);
+    if (w !== undefined) return asValues && typeof w === "string" && w.startsWith("=") ? 0 : w;
+    return sheet.cells[(row + r) + "," + (column + c)] ?? "";
+  }));
+  sheet.select = (row, column) => { config.selection = [row, column]; };
   const worksheet = {
     name: "Sheet1", load() {},
     protection: { protected: config.protected, load() {} },
@@ -424,18 +437,38 @@ function officeStandIn(options: { selection?: [number, number]; cells?: Record<s
     },
   });
   window.Office = { onReady: () => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }) };
+  const workbook = {
+    getSelectedRange: () => rangeAt(config.selection[0], config.selection[1]),
+    // Ranges of the workbook's names: rectangles "Sheet1!B2:K79" read from what was written.
+    _nameRange(address) {
+      const [first, last] = address.split("!")[1].split(":");
+      const [r0, c0] = parse(first);
+      const [r1, c1] = parse(last ?? first);
+      return {
+        address, load() {},
+        values: contents(r0, c0, r1 - r0 + 1, c1 - c0 + 1, true),
+        formulas: contents(r0, c0, r1 - r0 + 1, c1 - c0 + 1, false),
+        getIntersectionOrNullObject() {
+          const [sr, sc] = config.selection;
+          const inside = sr >= r0 && sr <= r1 && sc >= c0 && sc <= c1;
+          return { isNullObject: !inside, load() {} };
+        },
+      };
+    },
+    worksheets: { getItem: () => ({ getRange: (a) => rangeAt(...parse(a)) }) },
+    names: {
+      items: sheet.names,
+      getItemOrNullObject(n) { return sheet.names.find((x) => x.name === n) ?? { isNullObject: true, load() {} }; },
+      add(name, range, comment) {
+        sheet.names.push({ name, comment, address: range.address, isNullObject: false, load() {}, delete() { sheet.names.splice(sheet.names.indexOf(this), 1); }, getRange() { return workbook._nameRange(this.address); } });
+      },
+      load() {},
+    },
+  };
   window.Excel = {
     run: async (batch) => batch({
       sync: async () => { if (config.failOnWrite && sheet.formulas) throw new Error("GeneralException: an internal error occurred"); },
-      workbook: {
-        getSelectedRange: () => rangeAt(config.selection[0], config.selection[1]),
-        worksheets: { getItem: () => ({ getRange: (a) => rangeAt(...parse(a)) }) },
-        names: {
-          items: sheet.names,
-          getItemOrNullObject(n) { return sheet.names.find((x) => x.name === n) ?? { isNullObject: true, load() {} }; },
-          add(name, range, comment) { sheet.names.push({ name, comment, address: range.address, isNullObject: false, load() {}, delete() { sheet.names.splice(sheet.names.indexOf(this), 1); } }); },
-        },
-      },
+      workbook,
     }),
   };
 })();
@@ -484,6 +517,43 @@ describe("the task pane in Excel (a stand-in object model)", () => {
     await page.getByRole("tab", { name: "Hedge ladder" }).click();
     await page.getByRole("button", { name: /Use the condor block's \$ vega \(Sheet1!G25\)/ }).click();
     expect(await page.getByLabel("Position dollar vega").inputValue()).toBe("=Sheet1!G25");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("the task pane in Excel: reading a block back", () => {
+  test("with a cell of a block selected, Read loads its inputs into the form; Rebuild here asks, then writes over it", async () => {
+    const { page, errors } = await openPane({ officeStandIn: officeStandIn({ cells: { "1,1": "" } }) });
+    expect(await page.locator("#read-block").isVisible()).toBe(true);
+    await fillCondor(page);
+    await page.getByRole("button", { name: "Build condor" }).click();
+    await page.waitForSelector("#result.ok");
+    // The user changes the form, then selects D30 (inside the block at B2:K79) and reads the block.
+    await page.getByLabel("Spot", { exact: true }).fill("4000");
+    await page.getByLabel("Quantity").fill("3");
+    await page.evaluate(() => (window as unknown as { __sheet: { select(r: number, c: number): void } }).__sheet.select(29, 3));
+    await page.getByRole("button", { name: "Read selected block" }).click();
+    await page.waitForSelector("#rebuild-block");
+    expect(await page.locator("#result").innerText()).toMatch(/^Loaded the condor block at Sheet1!B2:K79 into the form\./);
+    expect(await page.getByLabel("Spot", { exact: true }).inputValue()).toBe("5000");
+    expect(await page.getByLabel("Quantity").inputValue()).toBe("10");
+    expect(await page.getByLabel("Put-side vol").inputValue()).toBe("0.21");
+    expect(await page.locator("#view-condor h2").innerText()).toBe("Read from Sheet1!B2:K79");
+    expect(await tileText(page, "pop")).toBe("70.1%");
+    // Rebuild here: the block's own cells are not empty, so it asks first, and writes at B2 once confirmed.
+    await page.getByRole("button", { name: "Rebuild here" }).click();
+    await page.waitForSelector("#confirm:not([hidden])");
+    expect(await page.locator("#confirm-text").innerText()).toMatch(/^\d+ cells in Sheet1!B2:K79 are not empty\. Overwrite them with the condor block\?$/);
+    await page.getByRole("button", { name: "Overwrite" }).click();
+    await page.waitForSelector("#result.ok");
+    expect(await page.locator("#result").innerText()).toMatch(/^Wrote the condor block to Sheet1!B2:K79/);
+    const names = await page.evaluate(() => (window as unknown as { __sheet: { names: Array<{ name: string }> } }).__sheet.names.map((n) => n.name));
+    expect(names).toEqual(["SHIELD_condor_Sheet1_B2"]);
+    // Outside any block: a message, nothing loaded.
+    await page.evaluate(() => (window as unknown as { __sheet: { select(r: number, c: number): void } }).__sheet.select(200, 30));
+    await page.getByRole("button", { name: "Read selected block" }).click();
+    await expect(page.locator("#result").innerText()).resolves.toMatch(/^The selection Sheet1!AE201 is not inside a SHIELD block\./);
     expect(errors).toEqual([]);
     await page.close();
   });

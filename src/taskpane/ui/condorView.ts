@@ -136,7 +136,6 @@ export function condorView(plan: Plan, grid: PreviewGrid, lookup: FunctionLookup
     const v = num(key);
     return v === null ? fmt(key) : dollars(v, 2);
   };
-  const greeks = `Δ ${fmt("positionDelta")} · Θ ${$num("positionTheta")}/day · Vega ${$num("positionVega")}`;
   const beAtSlot = h("span", { class: "value" });
   const beAtSub = h("span", { class: "sub" });
   const card = h(
@@ -148,13 +147,19 @@ export function condorView(plan: Plan, grid: PreviewGrid, lookup: FunctionLookup
       { class: "tiles" },
       tile("strikes", "Strikes: long put / short put · short call / long call", strikes, undefined, undefined, true),
       tile("credit", "Credit", `${fmt("credit")} /unit`, `${credit$} position`, where("credit")),
-      tile("breakevens", "Breakevens at expiry", beText, undefined, where("lowerBreakeven")),
       tile("pop", "POP", fmt("pop"), undefined, where("pop")),
+      tile("breakevens", "Breakevens at expiry", beText, undefined, where("lowerBreakeven"), true),
+      h("div", { class: "tile wide", "data-key": "breakevensAt" }, h("dt", {}, "Breakevens at the slider's date"), h("dd", {}, beAtSlot, beAtSub)),
       tile("maxProfit", "Max profit", maxProfitText(num("maxProfit"), fmt("maxProfit")), undefined, where("maxProfit")),
       tile("maxLoss", "Max loss", maxLoss === null ? fmt("maxLoss") : dollars(-maxLoss, 2), undefined, where("maxLoss")),
-      tile("p50", "P50 (50% profit)", p50.text, p50.note),
-      h("div", { class: "tile", "data-key": "breakevensAt" }, h("dt", {}, "Breakevens at slider date"), h("dd", {}, beAtSlot, beAtSub)),
-      tile("greeks", "Position delta (units), theta, vega (per vol pt)", greeks, undefined, undefined, true),
+      tile("p50", "P50 (50% of credit)", p50.text, p50.note),
+    ),
+    h(
+      "dl",
+      { class: "tiles three", "aria-label": "Position greeks" },
+      tile("delta", "Delta (units)", fmt("positionDelta"), undefined, where("positionDelta")),
+      tile("theta", "Theta $/day", $num("positionTheta"), undefined, where("positionTheta")),
+      tile("vega", "Vega $/vol pt", $num("positionVega"), undefined, where("positionVega")),
     ),
   );
 
