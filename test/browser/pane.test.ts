@@ -197,8 +197,29 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
     expect(await chart.locator("rect.move").count()).toBe(1);
     expect(await chart.locator("polyline.curve").count()).toBe(2);
     expect(await page.locator("#result").innerText()).toMatch(/Preview only: nothing is written outside Excel/);
-    await shoot(page, "condor-view.png");
+    await shoot(page, "condor-builder.png");
     await page.locator("#view-condor .analysis").screenshot(process.env.SHIELD_SCREENSHOTS ? { path: path.join(SHOTS, "condor-summary-chart.png") } : {});
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test.each([320, 500])("at %i px nothing but the sheet-like table scrolls sideways, and the summary card fits", async (width) => {
+    const { page, errors } = await openPane();
+    await page.setViewportSize({ width, height: 1100 });
+    await buildCondor(page);
+    const fit = await page.evaluate(() => {
+      const card = document.querySelector("#view-condor .summary-card") as HTMLElement;
+      const box = card.getBoundingClientRect();
+      const outside = Array.from(card.querySelectorAll("dd, dt, h3")).filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+      }).length;
+      return { outside, scroll: document.documentElement.scrollWidth, svg: (document.querySelector("#view-condor .chart-svg svg") as SVGElement).getBoundingClientRect().width };
+    });
+    expect(fit.outside).toBe(0);
+    expect(fit.scroll).toBeLessThanOrEqual(width);
+    expect(fit.svg).toBeGreaterThan(width - 60);
+    await shoot(page, `condor-view-${width}.png`);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -274,7 +295,7 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
     expect(await cell("F19")).toBe("3.32"); // 1.29526 + 1.09906 + 0.92273 = 3.31705
     expect(await cell("G19")).toBe("3");
     expect(await page.locator('#view-ladder tr[data-key="totals"]').innerText()).toBe("Total\t3.32\t3");
-    await shoot(page, "ladder-view.png");
+    await shoot(page, "ladder-builder.png");
     // And back: the ladder's view is hidden under the condor tab, the condor's shows again.
     await page.getByRole("tab", { name: "Condor" }).click();
     expect(await page.locator("#view-ladder").isVisible()).toBe(false);
