@@ -24,7 +24,8 @@ import { buildLayers } from "./ui/layers";
 import { condorView } from "./ui/condorView";
 import { ladderView } from "./ui/ladderView";
 import { previewTable } from "./ui/previewView";
-import { describeConfirmation, describeFailure, describeNotWritten, describeWrite, writePlan, type WriteOutcome } from "./writer";
+import { planInputEdits } from "./plan/inputEdit";
+import { describeChanges, describeConfirmation, describeFailure, describeNotWritten, describeWrite, writeEdits, writePlan, type CellChange, type WriteOutcome } from "./writer";
 
 type Kind = "condor" | "ladder";
 
@@ -329,11 +330,56 @@ function start(): void {
       );
       const rebuild = h("button", { type: "button", id: "rebuild-block", class: "primary" }, "Rebuild here");
       rebuild.addEventListener("click", () => void build(kind, found.anchor));
-      result.append(h("div", { class: "actions" }, rebuild));
+      const inPlace = h("button", { type: "button", id: "edit-in-place" }, "Update its inputs in place");
+      inPlace.addEventListener("click", () => void editInPlace(kind, found.anchor, found.range, found.layers.length));
+      result.append(h("div", { class: "actions" }, rebuild, inPlace));
     } catch (error) {
       message(activeKind, describeReadFailure(error), "error");
     }
   });
+
+  /** Writes the form's inputs into the input cells of the block at `anchor` (strikes, credit and formulas stay), after confirmation. */
+  async function editInPlace(kind: Kind, anchor: string, range: string, layerRows: number, shown?: readonly CellChange[]): Promise<void> {
+    confirmBox.hidden = true;
+    const planned = planInputEdits(kind, formValues[kind](), layerRows);
+    if (!planned.ok) return flag(kind, planned.errors);
+    formControls[kind].forEach((f) => f.showErrors({}, false));
+    try {
+      const out = await writeEdits(anchor, planned.edits, shown ? { shown } : {});
+      if (out.status === "unchanged") return message(kind, `Nothing to change: the input cells of ${range} already hold the form's values.`, "info");
+      if (out.status === "protected") return message(kind, `Nothing was written: the sheet "${out.sheet}" is protected.`, "error");
+      if (out.status === "written") return message(kind, `Updated ${out.changes.length} input cell${out.changes.length === 1 ? "" : "s"} of ${range}: ${describeChanges(out.changes).join("; ")}. Strikes, credit and formulas are unchanged.`, "ok");
+      result.hidden = true;
+      placeBoxes(kind);
+      $("confirm-title").textContent = "Change input cells?";
+      $("confirm-text").textContent = `Write the form's inputs into ${out.changes.length} input cell${out.changes.length === 1 ? "" : "s"} of the block at ${range}? Its strikes, credit and formulas stay.`;
+      const list = $("confirm-list");
+      clear(list);
+      describeChanges(out.changes).forEach((line) => list.append(h("li", {}, line)));
+      confirmBox.hidden = false;
+      $("confirm-title").focus();
+      const yes = $<HTMLButtonElement>("confirm-yes");
+      const no = $<HTMLButtonElement>("confirm-no");
+      yes.textContent = "Change";
+      const done = () => {
+        yes.onclick = null;
+        no.onclick = null;
+        yes.textContent = "Overwrite";
+        $("confirm-title").textContent = "Overwrite cells?";
+        confirmBox.hidden = true;
+      };
+      yes.onclick = () => {
+        done();
+        void editInPlace(kind, anchor, range, layerRows, out.changes);
+      };
+      no.onclick = () => {
+        done();
+        message(kind, `Nothing was written; ${range} is unchanged.`, "info");
+      };
+    } catch (error) {
+      message(kind, `Excel could not update the block's inputs: ${error instanceof Error ? error.message : String(error)}.`, "error");
+    }
+  }
 
   watchMode(window, (m) => {
     mode = m;

@@ -345,3 +345,66 @@ export function describeFailure(error: unknown, what: string): string {
   }
   return `Excel could not check the target cells: ${message}. Nothing was written.`;
 }
+
+/** One input cell an edit in place changes: where, what, from and to (formula text or value). */
+export interface CellChange {
+  address: string;
+  label: string;
+  from: string | number;
+  to: string | number;
+}
+
+export type EditOutcome =
+  | { status: "unchanged"; anchor: string }
+  | { status: "needsConfirmation"; anchor: string; changes: CellChange[] }
+  | { status: "written"; anchor: string; changes: CellChange[] }
+  | { status: "protected"; sheet: string; anchor: string };
+
+/**
+ * Edit in place: writes `edits` (anchor-relative input cells, see plan/inputEdit.ts) into the
+ * block at `anchor` ("Sheet1!B2"), one Excel.run. It reads the cells first; the cells whose
+ * content would change are returned for confirmation unless `confirmed` is true AND they are
+ * exactly the changes the user was shown (`shown`): a cell edited since then makes it ask again.
+ */
+export async function writeEdits(
+  anchor: string,
+  edits: ReadonlyArray<{ row: number; col: number; label: string; value: number | string }>,
+  options: { shown?: readonly CellChange[] } = {},
+  excel: ExcelHost = Excel,
+): Promise<EditOutcome> {
+  return excel.run(async (context) => {
+    const { sheet: sheetName, cell } = splitAddress(anchor);
+    const ws = sheetName ? context.workbook.worksheets.getItem(sheetName) : context.workbook.worksheets.getActiveWorksheet();
+    const first = ws.getRange(cell);
+    first.load(["rowIndex", "columnIndex"]);
+    ws.load("name");
+    ws.protection.load("protected");
+    const cells = edits.map((e) => {
+      const r = first.getOffsetRange(e.row, e.col);
+      r.load(["formulas"]);
+      return r;
+    });
+    await context.sync();
+    if (ws.protection.protected) return { status: "protected", sheet: ws.name, anchor };
+    const at = (e: { row: number; col: number }) => `${quoteSheet(ws.name)}!${cellAddress(first.rowIndex + e.row, first.columnIndex + e.col)}`;
+    const changes: CellChange[] = [];
+    const changed: number[] = [];
+    edits.forEach((e, i) => {
+      const from = cells[i].formulas[0]?.[0] as string | number;
+      if (String(from) === String(e.value)) return;
+      changes.push({ address: at(e), label: e.label, from, to: e.value });
+      changed.push(i);
+    });
+    if (changes.length === 0) return { status: "unchanged", anchor };
+    const same = options.shown !== undefined && options.shown.length === changes.length && changes.every((c, i) => JSON.stringify(c) === JSON.stringify(options.shown![i]));
+    if (!same) return { status: "needsConfirmation", anchor, changes };
+    for (const i of changed) cells[i].formulas = [[edits[i].value as unknown as string]];
+    await context.sync();
+    return { status: "written", anchor, changes };
+  });
+}
+
+/** One line per change for the pane: "Sheet1!C3 Spot: 5000 -> 5100". */
+export function describeChanges(changes: readonly CellChange[]): string[] {
+  return changes.map((c) => `${c.address} ${c.label}: ${c.from === "" ? "(empty)" : c.from} → ${c.to}`);
+}

@@ -476,7 +476,22 @@ function officeStandIn(options: { selection?: [number, number]; cells?: Record<s
         },
       };
     },
-    worksheets: { getItem: () => ({ getRange: (a) => rangeAt(...parse(a)) }) },
+    worksheets: {
+    getItem: () => ({
+      name: "Sheet1", load() {}, protection: worksheet.protection,
+      getRange: (a) => {
+        const [row, column] = parse(a);
+        // An edit in place reads and writes single cells at offsets from the block's anchor.
+        return Object.assign(rangeAt(row, column), {
+          getOffsetRange: (dr, dc) => ({
+            load() {},
+            get formulas() { return contents(row + dr, column + dc, 1, 1, false); },
+            set formulas(f) { sheet.formulas[row + dr - sheet.formulasAt[0]][column + dc - sheet.formulasAt[1]] = f[0][0]; sheet.edits = (sheet.edits ?? 0) + 1; },
+          }),
+        });
+      },
+    }),
+  },
     names: {
       items: sheet.names,
       getItemOrNullObject(n) { return sheet.names.find((x) => x.name === n) ?? { isNullObject: true, load() {} }; },
@@ -571,6 +586,19 @@ describe("the task pane in Excel: reading a block back", () => {
     expect(await page.locator("#result").innerText()).toMatch(/^Wrote the condor block to Sheet1!B2:K79/);
     const names = await page.evaluate(() => (window as unknown as { __sheet: { names: Array<{ name: string }> } }).__sheet.names.map((n) => n.name));
     expect(names).toEqual(["SHIELD_condor_Sheet1_B2"]);
+    // Edit in place: read it again, change the spot, and write only that input cell after confirming.
+    await page.getByRole("button", { name: "Read selected block" }).click();
+    await page.waitForSelector("#edit-in-place");
+    await page.getByLabel("Spot", { exact: true }).fill("5100");
+    await page.getByRole("button", { name: "Update its inputs in place" }).click();
+    await page.waitForSelector("#confirm:not([hidden])");
+    expect(await page.locator("#confirm-list li").allInnerTexts()).toEqual(["Sheet1!C4 Spot: 5000 → 5100"]);
+    await page.getByRole("button", { name: "Change" }).click();
+    await page.waitForSelector("#result.ok");
+    expect(await page.locator("#result").innerText()).toBe("Updated 1 input cell of Sheet1!B2:K79: Sheet1!C4 Spot: 5000 → 5100. Strikes, credit and formulas are unchanged.");
+    const sheetAfter = await page.evaluate(() => (window as unknown as { __sheet: { formulas: unknown[][]; edits: number } }).__sheet);
+    expect(sheetAfter.formulas[2][1]).toBe(5100); // block row 3, column B = Sheet1!C4
+    expect(sheetAfter.edits).toBe(1);
     // Outside any block: a message, nothing loaded.
     await page.evaluate(() => (window as unknown as { __sheet: { select(r: number, c: number): void } }).__sheet.select(200, 30));
     await page.getByRole("button", { name: "Read selected block" }).click();

@@ -10,7 +10,7 @@ import type { Plan, CondorModel } from "../plan/types";
 import { formatValue, isCellError, type CellResult, type FunctionLookup, type PreviewGrid } from "../preview";
 import { NOT_AVAILABLE, breakevenAt, condorPayoff, expectedMove, probProfitTarget, type CallResult, type CondorArgs } from "../shieldCalls";
 import { h } from "./dom";
-import { dollars, payoffChartSvg, priceText, type PayoffChartData } from "./payoffSvg";
+import { CHART, dollars, payoffChartSvg, priceText, type PayoffChartData } from "./payoffSvg";
 
 /** At most this many prices on the chart's x grid. */
 const MAX_POINTS = 400;
@@ -222,7 +222,7 @@ export function condorView(plan: Plan, grid: PreviewGrid, lookup: FunctionLookup
     const svg = svgBox.querySelector("svg");
     if (!svg) return;
     const box = svg.getBoundingClientRect();
-    const { W, l, r } = { W: 340, l: 56, r: 10 };
+    const { W, l, r } = CHART;
     const x = ((ev.clientX - box.left) / box.width) * W;
     const prices = current.data.prices;
     const price = prices[0] + ((x - l) / (W - l - r)) * (prices[prices.length - 1] - prices[0]);
