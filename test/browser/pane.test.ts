@@ -101,18 +101,20 @@ async function fillCondor(page: Page): Promise<void> {
   await page.getByLabel("Quantity").fill("10");
 }
 
-const bundle = loadBundle();
+/** The built functions bundle, loaded when first needed (so a missing build fails with beforeAll's message, not at import). */
+let loaded: ReturnType<typeof loadBundle> | undefined;
+const bundle = () => (loaded ??= loadBundle());
 
 /** The "today" readout's dollars for a price, computed here with the bundle's CONDOR_PAYOFF (x 10 condors x 100). */
 function expectedToday(price: number, credit: number, daysLeft: number, vols = [0.21, 0.21, 0.16, 0.16]): string {
-  const out = bundle.call("CONDOR_PAYOFF", 4670, 4720, 5240, 5290, credit, [[price]], daysLeft || null, daysLeft ? [vols] : null, 0, 0) as number[][];
+  const out = bundle().call("CONDOR_PAYOFF", 4670, 4720, 5240, 5290, credit, [[price]], daysLeft || null, daysLeft ? [vols] : null, 0, 0) as number[][];
   const v = out[0][0] * 1000;
   const text = Math.abs(v).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return `${Number(text.replace(/,/g, "")) === 0 ? "" : v < 0 ? "-" : "+"}$${text}`;
 }
 
 /** The model credit of the issue's condor, from the bundle (the block writes the same as its credit input). */
-const CREDIT = bundle.call("CONDOR_PRICE", 5000, 4670, 4720, 5240, 5290, 30, [[0.21, 0.21, 0.16, 0.16]], 0, 0) as number;
+const credit = () => bundle().call("CONDOR_PRICE", 5000, 4670, 4720, 5240, 5290, 30, [[0.21, 0.21, 0.16, 0.16]], 0, 0) as number;
 
 async function buildCondor(page: Page): Promise<void> {
   await fillCondor(page);
@@ -229,7 +231,7 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
     await buildCondor(page);
     const readout = page.locator("#view-condor .readout");
     // The cursor starts at spot; today, at spot, the condor is worth its credit: P/L 0.
-    expect(await readout.innerText()).toBe(`5000: at expiry +$14,051.78; today ${expectedToday(5000, CREDIT, 30)}`);
+    expect(await readout.innerText()).toBe(`5000: at expiry +$14,051.78; today ${expectedToday(5000, credit(), 30)}`);
     // Keyboard: focus the chart, Home goes to the first price, End to the last; arrows step by one price.
     const cursor = page.locator("#view-condor .chart-svg");
     await cursor.focus();
@@ -239,13 +241,13 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
     expect(Number(await readout.getAttribute("data-price"))).toBe(first + 5);
     // Walk to the long put 4670.
     for (let p = first + 5; p < 4670; p += 5) await page.keyboard.press("ArrowRight");
-    expect(await readout.innerText()).toBe(`4670: at expiry -$35,948.22; today ${expectedToday(4670, CREDIT, 30)}`);
+    expect(await readout.innerText()).toBe(`4670: at expiry -$35,948.22; today ${expectedToday(4670, credit(), 30)}`);
     // Drag the date slider 10 days on (keyboard on the range input is what a drag does: input events).
     const slider = page.locator("#date-slider");
     await slider.focus();
     for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowRight");
     expect(await page.locator("#date-slider-text").innerText()).toMatch(/, 20 d to expiry$/);
-    expect(await readout.innerText()).toBe(`4670: at expiry -$35,948.22; in 10 d ${expectedToday(4670, CREDIT, 20)}`);
+    expect(await readout.innerText()).toBe(`4670: at expiry -$35,948.22; in 10 d ${expectedToday(4670, credit(), 20)}`);
     // Then a real mouse drag to the right end: at expiry the "today" curve is the expiry curve.
     const box = (await slider.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2);
@@ -258,13 +260,13 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
     await slider.fill("25");
     await page.locator("#vol-shift").fill("3");
     expect(await page.locator("#vol-shift-text").innerText()).toBe("+3 vol pts");
-    expect(await readout.innerText()).toBe(`4670: at expiry -$35,948.22; in 25 d ${expectedToday(4670, CREDIT, 5, [0.24, 0.24, 0.19, 0.19])}`);
+    expect(await readout.innerText()).toBe(`4670: at expiry -$35,948.22; in 25 d ${expectedToday(4670, credit(), 5, [0.24, 0.24, 0.19, 0.19])}`);
     // Hover: the pointer over the chart's middle reads the price under it.
     const svg = (await page.locator("#view-condor .chart-svg svg").boundingBox())!;
     await page.mouse.move(svg.x + svg.width * ((56 + (340 - 66) * 0.5) / 340), svg.y + svg.height / 2);
     const hovered = Number(await readout.getAttribute("data-price"));
     expect(Math.abs(hovered - 4980)).toBeLessThanOrEqual(10); // the middle of 4570..5390
-    expect(await readout.innerText()).toBe(`${hovered}: at expiry +$14,051.78; in 25 d ${expectedToday(hovered, CREDIT, 5, [0.24, 0.24, 0.19, 0.19])}`);
+    expect(await readout.innerText()).toBe(`${hovered}: at expiry +$14,051.78; in 25 d ${expectedToday(hovered, credit(), 5, [0.24, 0.24, 0.19, 0.19])}`);
     await shoot(page, "condor-slider.png");
     expect(errors).toEqual([]);
     await page.close();
