@@ -124,6 +124,12 @@ export function evaluatePlan(plan: Plan, lookup: FunctionLookup, resolveExternal
   };
 
   const call = (fn: string, args: Value[]): Value => {
+    if (fn === "ISERROR") return isCellError(args[0]) ? "TRUE" : "FALSE";
+    if (fn === "IF") {
+      const c = args[0];
+      if (isCellError(c)) return c;
+      return c === "TRUE" || (typeof c === "number" && c !== 0) ? args[1] : (args[2] ?? "FALSE");
+    }
     const firstError = args.flatMap((a) => (Array.isArray(a) ? a.flat() : [a])).find(isCellError);
     if (fn === "ROUND") {
       return arithmetic(args[0] as CellResult, args[1] as CellResult, (x, d) => roundHalfAway(x, d));

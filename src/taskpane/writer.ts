@@ -10,13 +10,15 @@
  * 2. one sync reads the block's cells and the cells the chart would cover: if any is not empty
  *    and the user has not confirmed that very cell, it returns what would be overwritten (and
  *    what would be hidden under the chart) and writes nothing;
- * 3. otherwise it queues formulas, number formats, styles and the line chart and syncs once
- *    more. If Excel fails in that sync, part of the block may be on the sheet: the error is a
+ * 3. otherwise it queues formulas, number formats, styles, the line chart and the block's name
+ *    (a named range marking it as SHIELD's, see plan/blockName.ts, so it can be read back) and
+ *    syncs once more. If Excel fails in that sync, part of the block may be on the sheet: the error is a
  *    PartialWriteError naming the range to check.
  *
  * Everything it reports is an address the user can go to.
  */
 import { cellAddress, columnName, quoteSheet, splitAddress } from "./plan/a1";
+import { blockName, markerComment } from "./plan/blockName";
 import { rangeAt, renderPlan } from "./plan/render";
 import type { CellStyle, Plan } from "./plan/types";
 
@@ -39,6 +41,8 @@ export interface WriteOptions {
   confirmed?: readonly string[];
   /** Write here ("Sheet1!B3") instead of at the selection: the anchor a confirmation was asked for. */
   anchor?: string;
+  /** The build time recorded in the block's name (default: now). */
+  now?: Date;
 }
 
 export type WriteOutcome =
@@ -93,6 +97,8 @@ export type WriteOutcome =
       overwritten: number;
       /** How many non-empty cells the chart now covers (after confirmation). */
       underChart: number;
+      /** The workbook name that marks the block (Formulas > Name Manager). */
+      name: string;
     };
 
 /**
@@ -194,6 +200,9 @@ export async function writePlan(plan: Plan, options: WriteOptions = {}, excel: E
     const chartAddress = p ? rangeAt(p, origin) : undefined;
     const chartArea = chartAddress ? sheet.getRange(chartAddress) : undefined;
     chartArea?.load(["values", "formulas"]);
+    const name = blockName(plan.kind, sheet.name, cellAddress(origin.row, origin.col));
+    const oldName = context.workbook.names.getItemOrNullObject(name);
+    oldName.load("name");
     await context.sync();
 
     const nonEmpty = (range: Excel.Range, r0: number, c0: number, nr: number, nc: number): string[] => {
@@ -232,6 +241,10 @@ export async function writePlan(plan: Plan, options: WriteOptions = {}, excel: E
     // Fit the label column to the labels (the title and first section row may overflow, as titles do).
     sheet.getRange(rangeAt({ row: 2, col: 0, rows: plan.rows - 2, cols: 1 }, origin)).format.autofitColumns();
 
+    // The block's name: a rebuild at the same anchor replaces the old one.
+    if (!oldName.isNullObject) oldName.delete();
+    context.workbook.names.add(name, target, markerComment(plan.kind, options.now ?? new Date()));
+
     let chart: { title: string; at: string } | undefined;
     if (plan.chart && chartAddress) {
       const spec = plan.chart;
@@ -268,6 +281,7 @@ export async function writePlan(plan: Plan, options: WriteOptions = {}, excel: E
       keyCells,
       overwritten: inBlock.length,
       underChart: underChart.length,
+      name,
     };
   });
 }
@@ -330,4 +344,67 @@ export function describeFailure(error: unknown, what: string): string {
     );
   }
   return `Excel could not check the target cells: ${message}. Nothing was written.`;
+}
+
+/** One input cell an edit in place changes: where, what, from and to (formula text or value). */
+export interface CellChange {
+  address: string;
+  label: string;
+  from: string | number;
+  to: string | number;
+}
+
+export type EditOutcome =
+  | { status: "unchanged"; anchor: string }
+  | { status: "needsConfirmation"; anchor: string; changes: CellChange[] }
+  | { status: "written"; anchor: string; changes: CellChange[] }
+  | { status: "protected"; sheet: string; anchor: string };
+
+/**
+ * Edit in place: writes `edits` (anchor-relative input cells, see plan/inputEdit.ts) into the
+ * block at `anchor` ("Sheet1!B2"), one Excel.run. It reads the cells first; the cells whose
+ * content would change are returned for confirmation unless `confirmed` is true AND they are
+ * exactly the changes the user was shown (`shown`): a cell edited since then makes it ask again.
+ */
+export async function writeEdits(
+  anchor: string,
+  edits: ReadonlyArray<{ row: number; col: number; label: string; value: number | string }>,
+  options: { shown?: readonly CellChange[] } = {},
+  excel: ExcelHost = Excel,
+): Promise<EditOutcome> {
+  return excel.run(async (context) => {
+    const { sheet: sheetName, cell } = splitAddress(anchor);
+    const ws = sheetName ? context.workbook.worksheets.getItem(sheetName) : context.workbook.worksheets.getActiveWorksheet();
+    const first = ws.getRange(cell);
+    first.load(["rowIndex", "columnIndex"]);
+    ws.load("name");
+    ws.protection.load("protected");
+    const cells = edits.map((e) => {
+      const r = first.getOffsetRange(e.row, e.col);
+      r.load(["formulas"]);
+      return r;
+    });
+    await context.sync();
+    if (ws.protection.protected) return { status: "protected", sheet: ws.name, anchor };
+    const at = (e: { row: number; col: number }) => `${quoteSheet(ws.name)}!${cellAddress(first.rowIndex + e.row, first.columnIndex + e.col)}`;
+    const changes: CellChange[] = [];
+    const changed: number[] = [];
+    edits.forEach((e, i) => {
+      const from = cells[i].formulas[0]?.[0] as string | number;
+      if (String(from) === String(e.value)) return;
+      changes.push({ address: at(e), label: e.label, from, to: e.value });
+      changed.push(i);
+    });
+    if (changes.length === 0) return { status: "unchanged", anchor };
+    const same = options.shown !== undefined && options.shown.length === changes.length && changes.every((c, i) => JSON.stringify(c) === JSON.stringify(options.shown![i]));
+    if (!same) return { status: "needsConfirmation", anchor, changes };
+    for (const i of changed) cells[i].formulas = [[edits[i].value as unknown as string]];
+    await context.sync();
+    return { status: "written", anchor, changes };
+  });
+}
+
+/** One line per change for the pane: "Sheet1!C3 Spot: 5000 -> 5100". */
+export function describeChanges(changes: readonly CellChange[]): string[] {
+  return changes.map((c) => `${c.address} ${c.label}: ${c.from === "" ? "(empty)" : c.from} → ${c.to}`);
 }

@@ -1,39 +1,37 @@
 /**
- * The BUILT task pane (./dist or $SHIELD_DIST) in headless Chromium, outside Office: preview
- * mode. office.js is requested from Microsoft's CDN; this machine is offline, so the test serves
- * the same file from node_modules/@microsoft/office-js (page.route). It fills both builders,
- * builds, checks the previewed values against independently computed ones, and that the
- * console stayed free of errors. SHIELD_SCREENSHOTS=1 also writes docs/screenshots/*.png.
- *
- * Needs Debian's chromium at /usr/bin/chromium (apt-get install -y chromium; .ci/run does it).
+ * The BUILT task pane (./dist or $SHIELD_DIST) in a real headless browser (test/helpers/browser.ts
+ * finds one: CHROMIUM_PATH, /usr/bin/chromium, Chrome, Edge), at a task pane's width (350 px),
+ * outside Office: preview mode. office.js is requested from Microsoft's CDN; this machine is
+ * offline, so the test serves the same file from node_modules/@microsoft/office-js
+ * (page.route). It builds both blocks, edits into invalid input and back, drags the date slider
+ * and checks the "today" curve against CONDOR_PAYOFF (called on the built bundle here), and
+ * that the console stayed free of errors. Screenshots of each view go to docs/screenshots/
+ * (SHIELD_SCREENSHOTS=1 rewrites them).
  */
 import * as fs from "fs";
 import * as http from "http";
-import * as os from "os";
 import * as path from "path";
 import type { AddressInfo } from "net";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { distDir } from "../helpers/bundle";
+import type { Page } from "playwright-core";
+import { launchBrowser, type LaunchedBrowser } from "../helpers/browser";
+import { distDir, loadBundle } from "../helpers/bundle";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const OFFICE_DIST = path.join(__dirname, "..", "..", "node_modules", "@microsoft", "office-js", "dist");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const SHOTS = path.join(__dirname, "..", "..", "docs", "screenshots");
 const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".png": "image/png", ".map": "application/json" };
+const WIDTH = 350;
 
 jest.setTimeout(60_000);
 
-let server: http.Server;
+let server: http.Server | undefined;
 let origin: string;
-let browser: Browser;
-let userDataDir: string;
+let browser: LaunchedBrowser | undefined;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH).`);
-  }
   if (!fs.existsSync(path.join(distDir, "taskpane.html"))) throw new Error(`No built pane in ${distDir}: run the build first (npm run build).`);
-  server = http.createServer((req, res) => {
+  browser = await launchBrowser({ width: WIDTH, height: 1100 });
+  const srv = http.createServer((req, res) => {
     const file = path.join(distDir, decodeURIComponent((req.url ?? "/").split("?")[0]));
     if (!file.startsWith(distDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end();
@@ -42,34 +40,30 @@ beforeAll(async () => {
     res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
     fs.createReadStream(file).pipe(res);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shield-pane-chromium-"));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  await new Promise<void>((resolve) => srv.listen(0, "127.0.0.1", resolve));
+  server = srv;
+  origin = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  // Only a server that started can be closed (close() on one that never listened never calls back).
+  if (server?.listening) await new Promise<void>((resolve) => server!.close(() => resolve()));
 });
 
+const shoot = async (page: Page, name: string, fullPage = true) => {
+  if (!process.env.SHIELD_SCREENSHOTS) return;
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, name), fullPage });
+};
+
 /** A pane-sized page whose CDN requests are served locally (or failed, with `officeFails`); console errors collected. */
-async function openPane(options: { officeFails?: boolean; officeStandIn?: string } = {}): Promise<{ page: Page; errors: string[]; officeRequests: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 320, height: 1100 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
+async function openPane(
+  options: { officeFails?: boolean; officeStandIn?: string; waitFor?: string; beforeLoad?: (page: Page) => Promise<void>; dark?: boolean } = {},
+): Promise<{ page: Page; errors: string[]; officeRequests: string[] }> {
+  const page = await browser!.context.newPage();
+  await page.setViewportSize({ width: WIDTH, height: 1100 });
+  if (options.dark) await page.emulateMedia({ colorScheme: "dark" });
   const errors: string[] = [];
   const officeRequests: string[] = [];
   page.on("console", (m) => {
@@ -89,12 +83,14 @@ async function openPane(options: { officeFails?: boolean; officeStandIn?: string
     }
     return route.abort(); // offline: nothing else leaves the machine
   });
+  if (options.beforeLoad) await options.beforeLoad(page);
   await page.goto(`${origin}/taskpane.html`);
-  await page.waitForSelector(options.officeStandIn ? "#mode.excel" : "#mode.preview", { timeout: 15_000 });
+  await page.waitForSelector(options.waitFor ?? (options.officeStandIn ? "#mode.excel" : "#mode.preview"), { timeout: 15_000 });
   return { page, errors, officeRequests };
 }
 
-const cellText = (page: Page, address: string) => page.locator(`#preview td[data-cell="${address}"]`).innerText();
+const cellText = (page: Page, address: string, view = "condor") => page.locator(`#view-${view} td[data-cell="${address}"]`).innerText();
+const tileText = (page: Page, key: string) => page.locator(`#view-condor .tile[data-key="${key}"] dd`).innerText();
 
 async function fillCondor(page: Page): Promise<void> {
   // The issue's example: spot 5000, 30 days, put vol 0.21, call vol 0.16, 0.16 delta, 50-point wings, 10 condors.
@@ -105,8 +101,37 @@ async function fillCondor(page: Page): Promise<void> {
   await page.getByLabel("Quantity").fill("10");
 }
 
-describe("the task pane in a plain browser (preview mode)", () => {
-  test("builds the condor preview with the expected values and no console errors", async () => {
+/** The built functions bundle, loaded when first needed (so a missing build fails with beforeAll's message, not at import). */
+let loaded: ReturnType<typeof loadBundle> | undefined;
+const bundle = () => (loaded ??= loadBundle());
+
+/** The "today" readout's dollars for a price, computed here with the bundle's CONDOR_PAYOFF (x 10 condors x 100). */
+function expectedToday(price: number, credit: number, daysLeft: number, vols = [0.21, 0.21, 0.16, 0.16]): string {
+  const out = bundle().call("CONDOR_PAYOFF", 4670, 4720, 5240, 5290, credit, [[price]], daysLeft || null, daysLeft ? [vols] : null, 0, 0) as number[][];
+  const v = out[0][0] * 1000;
+  const text = Math.abs(v).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return `${Number(text.replace(/,/g, "")) === 0 ? "" : v < 0 ? "-" : "+"}$${text}`;
+}
+
+/** The model credit of the issue's condor, from the bundle (the block writes the same as its credit input). */
+const credit = () => bundle().call("CONDOR_PRICE", 5000, 4670, 4720, 5240, 5290, 30, [[0.21, 0.21, 0.16, 0.16]], 0, 0) as number;
+
+async function buildCondor(page: Page): Promise<void> {
+  await fillCondor(page);
+  await page.getByRole("button", { name: "Build condor" }).click();
+  await page.waitForSelector("#view-condor table.sheet");
+}
+
+async function fillLadder(page: Page): Promise<void> {
+  await page.getByLabel("Position days").fill("30");
+  await page.getByLabel("VIX spot").fill("18");
+  await page.getByLabel("Layer 1 future price").fill("19");
+  await page.getByLabel("Layer 2 future price").fill("20");
+  await page.getByLabel("Layer 3 future price").fill("20.5");
+}
+
+describe("the task pane in a plain browser (preview mode), at 350 px", () => {
+  test("builds the condor preview with the expected values, a summary card that fits, and no console errors", async () => {
     const { page, errors, officeRequests } = await openPane();
     expect(officeRequests[0]).toBe(`${CDN}office.js`);
     await expect(page.locator("#howto").isVisible()).resolves.toBe(true);
@@ -117,14 +142,12 @@ describe("the task pane in a plain browser (preview mode)", () => {
         .map((el) => el.outerHTML),
     );
     expect(unlabelled).toEqual([]);
-    await fillCondor(page);
-    await page.getByRole("button", { name: "Build condor" }).click();
-    await page.waitForSelector("#preview table.sheet");
-    // Strikes: hand derivation in test/taskpane/plan.test.ts (4717.97 -> 4720, 5238.87 -> 5240), wings 50.
-    expect(await cellText(page, "C16")).toBe("4670.00");
-    expect(await cellText(page, "C17")).toBe("4720.00");
-    expect(await cellText(page, "C18")).toBe("5240.00");
-    expect(await cellText(page, "C19")).toBe("5290.00");
+    await buildCondor(page);
+    // Strikes: hand derivation in test/taskpane/plan.test.ts (4717.97 -> 4720, 5238.87 -> 5240), wings 50; whole numbers.
+    expect(await cellText(page, "C16")).toBe("4670");
+    expect(await cellText(page, "C17")).toBe("4720");
+    expect(await cellText(page, "C18")).toBe("5240");
+    expect(await cellText(page, "C19")).toBe("5290");
     // Independent oracle (Python statistics.NormalDist, BSM of the four legs at 30/365 years):
     // credit 14.0517848; breakevens 4720 - credit = 4705.948, 5240 + credit = 5254.052;
     // POP = N(d2(4705.948, 0.21)) - N(d2(5254.052, 0.16)) = 0.700698; vega per unit -1.3172123 -> x 10 x 100.
@@ -132,78 +155,251 @@ describe("the task pane in a plain browser (preview mode)", () => {
     expect(await cellText(page, "B23")).toBe("14.05");
     expect(await cellText(page, "F23")).toBe("-1.3172");
     expect(await cellText(page, "F24")).toBe("-1,317.21");
+    expect(await cellText(page, "D23")).toBe("-0.0003566"); // gamma per unit: 4 significant digits, was -0.0004
+    expect(await cellText(page, "I23")).toBe("0.0001370"); // charm per unit, was 0.0001
+    expect(await cellText(page, "A24")).toBe("Position (x qty x mult)");
     expect(await cellText(page, "B27")).toBe("4705.95");
     expect(await cellText(page, "C27")).toBe("5254.05");
     expect(await cellText(page, "B31")).toBe("70.1%");
-    expect(await page.locator('#preview dd[data-key="pop"]').innerText()).toBe("70.1% B31");
-    expect(await page.locator('#preview dd[data-key="positionVega"]').innerText()).toBe("-1,317.21 F24");
     expect(await cellText(page, "B29")).toBe("14.05"); // max profit = credit
     expect(await cellText(page, "C29")).toBe("35.95"); // max loss = 50 - credit
-    expect(await page.locator("#preview figure.chart polyline").count()).toBe(2);
-    expect(await page.locator("#preview td.err").count()).toBe(0);
+    // The payoff table holds the long put: at 4670 the expiry P/L is the max loss, not the bevelled -30.95.
+    const rowOf4670 = await page.locator('#view-condor td[data-cell^="A"]', { hasText: /^4670$/ }).getAttribute("data-cell");
+    expect(await cellText(page, rowOf4670!.replace("A", "B"))).toBe("-35.95");
+    expect(await page.locator("#view-condor td.err").count()).toBe(0);
+    // The summary card: strikes, credit, breakevens, max profit and loss, POP (and labelled places for P50, breakevens at the slider date).
+    expect(await tileText(page, "strikes")).toBe("4670 / 4720 · 5240 / 5290");
+    expect(await tileText(page, "credit")).toBe("14.05 /unit\n+$14,051.78 position");
+    expect(await tileText(page, "breakevens")).toBe("4705.95 – 5254.05");
+    expect(await tileText(page, "maxProfit")).toBe("+$14,051.78");
+    expect(await tileText(page, "maxLoss")).toBe("-$35,948.22");
+    expect(await tileText(page, "pop")).toBe("70.1%");
+    expect(await tileText(page, "p50")).toBe("—\nnot available in this build");
+    expect(await tileText(page, "breakevensAt")).toBe("—\nnot available in this build");
+    expect(await tileText(page, "delta")).toBe("-5.41");
+    expect(await tileText(page, "theta")).toBe("+$401.98");
+    expect(await tileText(page, "vega")).toBe("-$1,317.21");
+    // ... all of it inside 350 px: nothing in the card is wider than the card, and the page does not scroll sideways.
+    const fit = await page.evaluate(() => {
+      const card = document.querySelector("#view-condor .summary-card") as HTMLElement;
+      const box = card.getBoundingClientRect();
+      const outside = Array.from(card.querySelectorAll("dd, dt")).filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+      });
+      return { outside: outside.length, pageScroll: document.documentElement.scrollWidth, card: box.right };
+    });
+    expect(fit.outside).toBe(0);
+    expect(fit.pageScroll).toBeLessThanOrEqual(350);
+    // The chart: markers and real strikes on the axis.
+    const chart = page.locator("#view-condor .chart-svg svg");
+    expect(await chart.locator(".strike-label").allTextContents()).toEqual(["4670", "4720", "5240", "5290"]);
+    expect(await chart.locator("line.spot").count()).toBe(1);
+    expect(await chart.locator("path.breakeven").count()).toBe(2);
+    expect(await chart.locator("rect.move").count()).toBe(1);
+    expect(await chart.locator("polyline.curve").count()).toBe(2);
     expect(await page.locator("#result").innerText()).toMatch(/Preview only: nothing is written outside Excel/);
-    if (process.env.SHIELD_SCREENSHOTS) {
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(SHOTS, "condor-builder.png"), fullPage: true });
-    }
+    await shoot(page, "condor-builder.png");
+    await page.locator("#view-condor .analysis").screenshot(process.env.SHIELD_SCREENSHOTS ? { path: path.join(SHOTS, "condor-summary-chart.png") } : {});
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
+  });
+
+  test.each([320, 500])("at %i px nothing but the sheet-like table scrolls sideways, and the summary card fits", async (width) => {
+    const { page, errors } = await openPane();
+    await page.setViewportSize({ width, height: 1100 });
+    await buildCondor(page);
+    const fit = await page.evaluate(() => {
+      const card = document.querySelector("#view-condor .summary-card") as HTMLElement;
+      const box = card.getBoundingClientRect();
+      const outside = Array.from(card.querySelectorAll("dd, dt, h3")).filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+      }).length;
+      return { outside, scroll: document.documentElement.scrollWidth, svg: (document.querySelector("#view-condor .chart-svg svg") as SVGElement).getBoundingClientRect().width };
+    });
+    expect(fit.outside).toBe(0);
+    expect(fit.scroll).toBeLessThanOrEqual(width);
+    expect(fit.svg).toBeGreaterThan(width - 60);
+    await shoot(page, `condor-view-${width}.png`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("the date slider and vol shift move the 'today' curve, which matches CONDOR_PAYOFF with daysLeft; hover and keys read it out", async () => {
+    const { page, errors } = await openPane();
+    await buildCondor(page);
+    const readout = page.locator("#view-condor .readout");
+    // The cursor starts at spot; today, at spot, the condor is worth its credit: P/L 0.
+    expect(await readout.innerText()).toBe(`5000: at expiry +$14,051.78; today ${expectedToday(5000, credit(), 30)}`);
+    // Keyboard: focus the chart, Home goes to the first price, End to the last; arrows step by one price.
+    const cursor = page.locator("#view-condor .chart-svg");
+    await cursor.focus();
+    await page.keyboard.press("Home");
+    const first = Number(await readout.getAttribute("data-price"));
+    await page.keyboard.press("ArrowRight");
+    expect(Number(await readout.getAttribute("data-price"))).toBe(first + 5);
+    // Walk to the long put 4670.
+    for (let p = first + 5; p < 4670; p += 5) await page.keyboard.press("ArrowRight");
+    expect(await readout.innerText()).toBe(`4670: at expiry -$35,948.22; today ${expectedToday(4670, credit(), 30)}`);
+    // Drag the date slider 10 days on (keyboard on the range input is what a drag does: input events).
+    const slider = page.locator("#date-slider");
+    await slider.focus();
+    for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowRight");
+    expect(await page.locator("#date-slider-text").innerText()).toMatch(/, 20 d to expiry$/);
+    expect(await readout.innerText()).toBe(`4670: at expiry -$35,948.22; in 10 d ${expectedToday(4670, credit(), 20)}`);
+    // Then a real mouse drag to the right end: at expiry the "today" curve is the expiry curve.
+    const box = (await slider.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width + 20, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    expect(await slider.inputValue()).toBe("30");
+    expect(await readout.innerText()).toBe("4670: at expiry -$35,948.22; in 30 d -$35,948.22");
+    // Back to 5 days left, vol +3 points on every leg.
+    await slider.fill("25");
+    await page.locator("#vol-shift").fill("3");
+    expect(await page.locator("#vol-shift-text").innerText()).toBe("+3 vol pts");
+    expect(await readout.innerText()).toBe(`4670: at expiry -$35,948.22; in 25 d ${expectedToday(4670, credit(), 5, [0.24, 0.24, 0.19, 0.19])}`);
+    // Hover: the pointer over the chart's middle reads the price under it.
+    const svg = (await page.locator("#view-condor .chart-svg svg").boundingBox())!;
+    await page.mouse.move(svg.x + svg.width * ((56 + (340 - 66) * 0.5) / 340), svg.y + svg.height / 2);
+    const hovered = Number(await readout.getAttribute("data-price"));
+    expect(Math.abs(hovered - 4980)).toBeLessThanOrEqual(10); // the middle of 4570..5390
+    expect(await readout.innerText()).toBe(`${hovered}: at expiry +$14,051.78; in 25 d ${expectedToday(hovered, credit(), 5, [0.24, 0.24, 0.19, 0.19])}`);
+    await shoot(page, "condor-slider.png");
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   test("builds the ladder preview from the condor block's vega, with the expected contracts", async () => {
     const { page, errors } = await openPane();
-    await fillCondor(page);
-    await page.getByRole("button", { name: "Build condor" }).click();
-    await page.waitForSelector("#preview table.sheet");
+    await buildCondor(page);
     await page.getByRole("tab", { name: "Hedge ladder" }).click();
+    // The condor's view stays with the condor tab.
+    expect(await page.locator("#view-condor").isVisible()).toBe(false);
+    expect(await page.locator("#result").isVisible()).toBe(false);
     await page.getByRole("button", { name: /Use the condor block's \$ vega \(Sheet1!F24\)/ }).click();
     expect(await page.getByLabel("Position dollar vega").inputValue()).toBe("=Sheet1!F24");
-    await page.getByLabel("Position days").fill("30");
-    await page.getByLabel("VIX spot").fill("18");
-    await page.getByLabel("Layer 1 future price").fill("19");
-    await page.getByLabel("Layer 2 future price").fill("20");
-    await page.getByLabel("Layer 3 future price").fill("20.5");
+    await fillLadder(page);
     await page.getByRole("button", { name: "Build ladder" }).click();
-    await page.waitForSelector("#preview h2:has-text('Hedge ladder block')");
+    await page.waitForSelector("#view-ladder h2:has-text('Hedge ladder block')");
     // SPEC formula by hand (Python): vega -1317.2123, beta_iv = min(1.5, sqrt(30/30)) = 1;
     // layer 30d: beta 0.5, s = 19/18 - 1 = 0.05556, ratio 1 + 3(0.05 - s) = 0.98333 -> 1.29526 contracts;
     // 60d: beta 0.35355, ratio 0.98333 -> 1.09906; 90d: beta 0.28868, ratio 1.01111 -> 0.92273.
-    expect(await cellText(page, "B3")).toBe("-1,317.21");
-    expect(await cellText(page, "F16")).toBe("1.30");
-    expect(await cellText(page, "F17")).toBe("1.10");
-    expect(await cellText(page, "F18")).toBe("0.92");
-    expect(await cellText(page, "G16")).toBe("1");
-    expect(await cellText(page, "E18")).toBe("1.0111");
-    expect(await cellText(page, "F19")).toBe("3.32"); // 1.29526 + 1.09906 + 0.92273 = 3.31705
-    expect(await cellText(page, "G19")).toBe("3");
-    expect(await page.locator('#preview dd[data-key="contracts"]').innerText()).toBe("3 G19");
-    expect(await page.locator('#preview dd[data-key="totalContracts"]').innerText()).toBe("3.32 F19");
-    if (process.env.SHIELD_SCREENSHOTS) await page.screenshot({ path: path.join(SHOTS, "ladder-builder.png"), fullPage: true });
+    const cell = (a: string) => cellText(page, a, "ladder");
+    expect(await cell("B3")).toBe("-1,317.21");
+    expect(await cell("F16")).toBe("1.30");
+    expect(await cell("F17")).toBe("1.10");
+    expect(await cell("F18")).toBe("0.92");
+    expect(await cell("G16")).toBe("1");
+    expect(await cell("E18")).toBe("1.0111");
+    expect(await cell("F19")).toBe("3.32"); // 1.29526 + 1.09906 + 0.92273 = 3.31705
+    expect(await cell("G19")).toBe("3");
+    expect(await page.locator('#view-ladder tr[data-key="totals"]').innerText()).toBe("Total\t3.32\t3");
+    await shoot(page, "ladder-builder.png");
+    // And back: the ladder's view is hidden under the condor tab, the condor's shows again.
+    await page.getByRole("tab", { name: "Condor" }).click();
+    expect(await page.locator("#view-ladder").isVisible()).toBe(false);
+    expect(await page.locator("#view-condor").isVisible()).toBe(true);
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
-  test("flags invalid input beside its field and builds nothing", async () => {
+  test("a ladder whose vega cell errors shows the error in its totals, not 0", async () => {
+    const { page, errors } = await openPane();
+    await page.getByRole("tab", { name: "Hedge ladder" }).click();
+    await page.getByLabel("Position dollar vega").fill("=Sheet2!F24");
+    await fillLadder(page);
+    await page.getByRole("button", { name: "Build ladder" }).click();
+    await page.waitForSelector("#view-ladder table.sheet");
+    expect(await cellText(page, "A16", "ladder")).toBe("#REF!");
+    expect(await cellText(page, "F19", "ladder")).toBe("#REF!");
+    expect(await cellText(page, "G19", "ladder")).toBe("#REF!");
+    expect(await page.locator('#view-ladder tr[data-key="totals"]').innerText()).toBe("Total\t#REF!\t#REF!");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("editing into invalid input hides the numbers and says they are out of date; fixing it brings them back", async () => {
+    const { page, errors } = await openPane();
+    await buildCondor(page);
+    const view = page.locator("#view-condor");
+    await page.getByLabel("Put-side vol").fill("20");
+    await page.waitForSelector('#view-condor[data-stale="true"]');
+    await expect(page.locator("#condor-putVol-error").innerText()).resolves.toBe("Put-side vol must be a decimal between 0 and 5 (enter 20% as 0.2); got 20");
+    expect(await view.locator(".view-body").isVisible()).toBe(false);
+    expect(await view.locator(".stale").innerText()).toBe("Out of date: 1 field above is not valid (marked in red), so the numbers are hidden until it is fixed.");
+    await shoot(page, "condor-stale.png");
+    await page.getByLabel("Put-side vol").fill("0.21");
+    await page.waitForSelector('#view-condor[data-stale="false"]');
+    expect(await page.locator("#condor-putVol-error").isVisible()).toBe(false);
+    expect(await cellText(page, "B31")).toBe("70.1%");
+    // A thousands separator is fine; text is not.
+    await page.getByLabel("Spot", { exact: true }).fill("5,000");
+    await page.waitForTimeout(400);
+    expect(await view.getAttribute("data-stale")).toBe("false");
+    expect(await cellText(page, "B3")).toBe("5000.00");
+    // The ladder: a futures price typed as a word.
+    await page.getByRole("tab", { name: "Hedge ladder" }).click();
+    await page.getByLabel("Position dollar vega").fill("-1,317.21");
+    await fillLadder(page);
+    await page.getByRole("button", { name: "Build ladder" }).click();
+    await page.waitForSelector("#view-ladder table.sheet");
+    await page.getByLabel("Layer 2 future price").fill("twenty");
+    await page.waitForSelector('#view-ladder[data-stale="true"]');
+    expect(await page.locator("#ladder-price2-error").innerText()).toBe('Layer 2 future price must be a number; got "twenty"');
+    expect(await page.locator("#view-ladder .view-body").isVisible()).toBe(false);
+    await page.getByLabel("Layer 2 future price").fill("20");
+    await page.waitForSelector('#view-ladder[data-stale="false"]');
+    expect(await cellText(page, "F19", "ladder")).toBe("3.32");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("flags invalid input beside its field and builds nothing; a past expiry date is named", async () => {
     const { page, errors } = await openPane();
     await fillCondor(page);
     await page.getByLabel("Put-side vol").fill("21");
     await page.getByRole("button", { name: "Build condor" }).click();
     await expect(page.locator("#condor-putVol-error").innerText()).resolves.toBe("Put-side vol must be a decimal between 0 and 5 (enter 20% as 0.2); got 21");
     expect(await page.locator("#condor-putVol").getAttribute("aria-invalid")).toBe("true");
-    expect(await page.locator("#preview").isVisible()).toBe(false);
+    expect(await page.locator("#view-condor").isVisible()).toBe(false);
     expect(await page.locator("#result").innerText()).toMatch(/Nothing was written: 1 field needs attention/);
+    await page.locator("#condor-expiry").fill("2020-01-17");
+    await page.locator("#condor-expiry").dispatchEvent("change");
+    expect(await page.locator("#condor-expiry-error").innerText()).toMatch(/^Expiry date Fri 17 Jan 2020 \(2020-01-17\) is \d+ days before today, .+: pick a future expiry$/);
+    expect(await page.getByLabel("Days to expiry").inputValue()).toBe("30"); // not overwritten with a negative count
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   test("still previews when office.js cannot load (only that failed request is reported)", async () => {
     const { page, errors } = await openPane({ officeFails: true });
-    await fillCondor(page);
-    await page.getByRole("button", { name: "Build condor" }).click();
-    await page.waitForSelector("#preview table.sheet");
+    await buildCondor(page);
     expect(await cellText(page, "B31")).toBe("70.1%");
     expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
-    await page.context().close();
+    await page.close();
+  });
+
+  test("in a plain browser the badge says Preview without waiting for Office.onReady's time-out", async () => {
+    // office.js that never answers, and the page's clock stopped: only a pane that sees it is
+    // outside Office at once says "Preview" (the old one sat on "Starting..." until a 5 s timer).
+    const silent = "window.Office = { onReady: () => new Promise(() => {}) };";
+    const { page, errors } = await openPane({ officeStandIn: silent, waitFor: "#mode.preview", beforeLoad: (p) => p.clock.install() });
+    expect(await page.locator("#mode").innerText()).toBe("Preview");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("dark theme: the view follows the browser's dark scheme (a screenshot to look at)", async () => {
+    const { page, errors } = await openPane({ dark: true });
+    await buildCondor(page);
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe("rgb(41, 41, 41)");
+    await page.locator("#view-condor .analysis").screenshot(process.env.SHIELD_SCREENSHOTS ? { path: path.join(SHOTS, "condor-summary-chart-dark.png") } : {});
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
 
@@ -220,11 +416,22 @@ function officeStandIn(options: { selection?: [number, number]; cells?: Record<s
   return `
 (() => {
   const config = ${config};
-  const sheet = { name: "Sheet1", cells: Object.assign({ "1,1": "keep me" }, config.cells), formulas: null, formats: {}, charts: [] };
+  const sheet = { name: "Sheet1", cells: Object.assign({ "1,1": "keep me" }, config.cells), formulas: null, formats: {}, charts: [], names: [] };
   window.__sheet = sheet;
   const col = (c) => { let s = ""; c += 1; while (c > 0) { const r = (c - 1) % 26; s = String.fromCharCode(65 + r) + s; c = Math.floor((c - 1) / 26); } return s; };
   const parse = (a) => { const m = /([A-Z]+)([0-9]+)/.exec(a); let c = 0; for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64; return [Number(m[2]) - 1, c - 1]; };
-  const contents = (row, column, rs, cs) => Array.from({ length: rs }, (_, r) => Array.from({ length: cs }, (_, c) => sheet.cells[(row + r) + "," + (column + c)] ?? ""));
+  // What a cell holds: what the pane wrote there (a formula's value stands in as 0), else the seeded cells.
+  const written = (r, c) => {
+    if (!sheet.formulas) return undefined;
+    const v = sheet.formulas[r - sheet.formulasAt[0]]?.[c - sheet.formulasAt[1]];
+    return v === undefined || v === "" ? undefined : v;
+  };
+  const contents = (row, column, rs, cs, asValues) => Array.from({ length: rs }, (_, r) => Array.from({ length: cs }, (_, c) => {
+    const w = written(row + r, column + c);
+    if (w !== undefined) return asValues && typeof w === "string" && w.startsWith("=") ? 0 : w;
+    return sheet.cells[(row + r) + "," + (column + c)] ?? "";
+  }));
+  sheet.select = (row, column) => { config.selection = [row, column]; };
   const worksheet = {
     name: "Sheet1", load() {},
     protection: { protected: config.protected, load() {} },
@@ -253,13 +460,53 @@ function officeStandIn(options: { selection?: [number, number]; cells?: Record<s
     },
   });
   window.Office = { onReady: () => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }) };
+  const workbook = {
+    getSelectedRange: () => rangeAt(config.selection[0], config.selection[1]),
+    // Ranges of the workbook's names: rectangles "Sheet1!B2:K79" read from what was written.
+    _nameRange(address) {
+      const [first, last] = address.split("!")[1].split(":");
+      const [r0, c0] = parse(first);
+      const [r1, c1] = parse(last ?? first);
+      return {
+        address, load() {},
+        values: contents(r0, c0, r1 - r0 + 1, c1 - c0 + 1, true),
+        formulas: contents(r0, c0, r1 - r0 + 1, c1 - c0 + 1, false),
+        getIntersectionOrNullObject() {
+          const [sr, sc] = config.selection;
+          const inside = sr >= r0 && sr <= r1 && sc >= c0 && sc <= c1;
+          return { isNullObject: !inside, load() {} };
+        },
+      };
+    },
+    worksheets: {
+    getItem: () => ({
+      name: "Sheet1", load() {}, protection: worksheet.protection,
+      getRange: (a) => {
+        const [row, column] = parse(a);
+        // An edit in place reads and writes single cells at offsets from the block's anchor.
+        return Object.assign(rangeAt(row, column), {
+          getOffsetRange: (dr, dc) => ({
+            load() {},
+            get formulas() { return contents(row + dr, column + dc, 1, 1, false); },
+            set formulas(f) { sheet.formulas[row + dr - sheet.formulasAt[0]][column + dc - sheet.formulasAt[1]] = f[0][0]; sheet.edits = (sheet.edits ?? 0) + 1; },
+          }),
+        });
+      },
+    }),
+  },
+    names: {
+      items: sheet.names,
+      getItemOrNullObject(n) { return sheet.names.find((x) => x.name === n) ?? { isNullObject: true, load() {} }; },
+      add(name, range, comment) {
+        sheet.names.push({ name, comment, address: range.address, isNullObject: false, load() {}, delete() { sheet.names.splice(sheet.names.indexOf(this), 1); }, getRange() { return workbook._nameRange(this.address); } });
+      },
+      load() {},
+    },
+  };
   window.Excel = {
     run: async (batch) => batch({
       sync: async () => { if (config.failOnWrite && sheet.formulas) throw new Error("GeneralException: an internal error occurred"); },
-      workbook: {
-        getSelectedRange: () => rangeAt(config.selection[0], config.selection[1]),
-        worksheets: { getItem: () => ({ getRange: (a) => rangeAt(...parse(a)) }) },
-      },
+      workbook,
     }),
   };
 })();
@@ -275,20 +522,20 @@ describe("the task pane in Excel (a stand-in object model)", () => {
     await fillCondor(page);
     await page.getByRole("button", { name: "Build condor" }).click();
     await page.waitForSelector("#confirm:not([hidden])");
-    expect(await page.locator("#confirm-text").innerText()).toBe("1 cell in Sheet1!B2:K77 is not empty. Overwrite it with the condor block?");
+    expect(await page.locator("#confirm-text").innerText()).toBe("1 cell in Sheet1!B2:K79 is not empty. Overwrite it with the condor block?");
     expect(await page.locator("#confirm-list li").allInnerTexts()).toEqual(["Sheet1!B2"]);
     expect(await page.evaluate(() => (window as unknown as { __sheet: { formulas: unknown } }).__sheet.formulas)).toBeNull();
-    if (process.env.SHIELD_SCREENSHOTS) await page.screenshot({ path: path.join(SHOTS, "condor-confirm.png") });
+    await shoot(page, "condor-confirm.png", false);
 
     await page.getByRole("button", { name: "Cancel" }).click();
-    expect(await page.locator("#result").innerText()).toMatch(/^Nothing was written; Sheet1!B2:K77 is unchanged/);
+    expect(await page.locator("#result").innerText()).toMatch(/^Nothing was written; Sheet1!B2:K79 is unchanged/);
     expect(await page.evaluate(() => (window as unknown as { __sheet: { formulas: unknown } }).__sheet.formulas)).toBeNull();
 
     await page.getByRole("button", { name: "Build condor" }).click();
     await page.getByRole("button", { name: "Overwrite" }).click();
     await page.waitForSelector("#result.ok");
     const result = await page.locator("#result").innerText();
-    expect(result).toMatch(/^Wrote the condor block to Sheet1!B2:K77: \d+ cells \(\d+ formulas, \d+ values\), 5 spilled results \(Sheet1!C24:K24, /);
+    expect(result).toMatch(/^Wrote the condor block to Sheet1!B2:K79: \d+ cells \(\d+ formulas, \d+ values\), 5 spilled results \(Sheet1!C24:K24, /);
     expect(result).toContain('line chart "Condor P/L, position $" over Sheet1!M2:T21');
     expect(result).toContain("1 non-empty cells were overwritten, as confirmed.");
     expect(result).toContain("Position $ vega: Sheet1!G25");
@@ -297,12 +544,69 @@ describe("the task pane in Excel (a stand-in object model)", () => {
     expect(written.formulas[0][0]).toBe("SHIELD iron condor");
     expect(written.formulas[22][1]).toBe("=SHIELD.CONDOR_GREEKS(C4,D17,D18,D19,D20,C5,G17:G20,C8,C9)");
     expect(written.charts).toHaveLength(1);
+    // The block is marked by a workbook name over its range, for reading it back.
+    const names = await page.evaluate(() => (window as unknown as { __sheet: { names: Array<{ name: string; address: string; comment: string }> } }).__sheet.names.map(({ name, address, comment }) => ({ name, address, comment })));
+    expect(names).toEqual([{ name: "SHIELD_condor_Sheet1_B2", address: "Sheet1!B2:K79", comment: expect.stringMatching(/^\{"shield":1,"kind":"condor","built":"\d{4}-/) }]);
+    // After the write, the view shows the block's summary (no sheet-like table: the block is in the sheet).
+    expect(await page.locator("#view-condor h2").innerText()).toBe("Written to Sheet1!B2:K79");
+    expect(await tileText(page, "pop")).toBe("70.1%");
+    expect(await page.locator("#view-condor table.sheet").count()).toBe(0);
     // The ladder form now offers the condor block's vega cell.
     await page.getByRole("tab", { name: "Hedge ladder" }).click();
     await page.getByRole("button", { name: /Use the condor block's \$ vega \(Sheet1!G25\)/ }).click();
     expect(await page.getByLabel("Position dollar vega").inputValue()).toBe("=Sheet1!G25");
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
+  });
+});
+
+describe("the task pane in Excel: reading a block back", () => {
+  test("with a cell of a block selected, Read loads its inputs into the form; Rebuild here asks, then writes over it", async () => {
+    const { page, errors } = await openPane({ officeStandIn: officeStandIn({ cells: { "1,1": "" } }) });
+    expect(await page.locator("#read-block").isVisible()).toBe(true);
+    await fillCondor(page);
+    await page.getByRole("button", { name: "Build condor" }).click();
+    await page.waitForSelector("#result.ok");
+    // The user changes the form, then selects D30 (inside the block at B2:K79) and reads the block.
+    await page.getByLabel("Spot", { exact: true }).fill("4000");
+    await page.getByLabel("Quantity").fill("3");
+    await page.evaluate(() => (window as unknown as { __sheet: { select(r: number, c: number): void } }).__sheet.select(29, 3));
+    await page.getByRole("button", { name: "Read selected block" }).click();
+    await page.waitForSelector("#rebuild-block");
+    expect(await page.locator("#result").innerText()).toMatch(/^Loaded the condor block at Sheet1!B2:K79 into the form\./);
+    expect(await page.getByLabel("Spot", { exact: true }).inputValue()).toBe("5000");
+    expect(await page.getByLabel("Quantity").inputValue()).toBe("10");
+    expect(await page.getByLabel("Put-side vol").inputValue()).toBe("0.21");
+    expect(await page.locator("#view-condor h2").innerText()).toBe("Read from Sheet1!B2:K79");
+    expect(await tileText(page, "pop")).toBe("70.1%");
+    // Rebuild here: the block's own cells are not empty, so it asks first, and writes at B2 once confirmed.
+    await page.getByRole("button", { name: "Rebuild here" }).click();
+    await page.waitForSelector("#confirm:not([hidden])");
+    expect(await page.locator("#confirm-text").innerText()).toMatch(/^\d+ cells in Sheet1!B2:K79 are not empty\. Overwrite them with the condor block\?$/);
+    await page.getByRole("button", { name: "Overwrite" }).click();
+    await page.waitForSelector("#result.ok");
+    expect(await page.locator("#result").innerText()).toMatch(/^Wrote the condor block to Sheet1!B2:K79/);
+    const names = await page.evaluate(() => (window as unknown as { __sheet: { names: Array<{ name: string }> } }).__sheet.names.map((n) => n.name));
+    expect(names).toEqual(["SHIELD_condor_Sheet1_B2"]);
+    // Edit in place: read it again, change the spot, and write only that input cell after confirming.
+    await page.getByRole("button", { name: "Read selected block" }).click();
+    await page.waitForSelector("#edit-in-place");
+    await page.getByLabel("Spot", { exact: true }).fill("5100");
+    await page.getByRole("button", { name: "Update its inputs in place" }).click();
+    await page.waitForSelector("#confirm:not([hidden])");
+    expect(await page.locator("#confirm-list li").allInnerTexts()).toEqual(["Sheet1!C4 Spot: 5000 → 5100"]);
+    await page.getByRole("button", { name: "Change" }).click();
+    await page.waitForSelector("#result.ok");
+    expect(await page.locator("#result").innerText()).toBe("Updated 1 input cell of Sheet1!B2:K79: Sheet1!C4 Spot: 5000 → 5100. Strikes, credit and formulas are unchanged.");
+    const sheetAfter = await page.evaluate(() => (window as unknown as { __sheet: { formulas: unknown[][]; edits: number } }).__sheet);
+    expect(sheetAfter.formulas[2][1]).toBe(5100); // block row 3, column B = Sheet1!C4
+    expect(sheetAfter.edits).toBe(1);
+    // Outside any block: a message, nothing loaded.
+    await page.evaluate(() => (window as unknown as { __sheet: { select(r: number, c: number): void } }).__sheet.select(200, 30));
+    await page.getByRole("button", { name: "Read selected block" }).click();
+    await expect(page.locator("#result").innerText()).resolves.toMatch(/^The selection Sheet1!AE201 is not inside a SHIELD block\./);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
 
@@ -310,13 +614,13 @@ describe("the task pane in Excel: what it says when it cannot write, or stops pa
   const formulasOnSheet = (page: Page) => page.evaluate(() => (window as unknown as { __sheet: { formulas: unknown } }).__sheet.formulas);
 
   test("cells where the chart would go are part of the question, and covered once confirmed", async () => {
-    // M3: inside the chart's area (M2:T21 for a block at B2), outside the block (B2:K77).
+    // M3: inside the chart's area (M2:T21 for a block at B2), outside the block (B2:K79).
     const { page, errors } = await openPane({ officeStandIn: officeStandIn({ cells: { "2,12": "my note" } }) });
     await fillCondor(page);
     await page.getByRole("button", { name: "Build condor" }).click();
     await page.waitForSelector("#confirm:not([hidden])");
     expect(await page.locator("#confirm-text").innerText()).toBe(
-      "1 cell in Sheet1!B2:K77 is not empty. 1 non-empty cell in Sheet1!M2:T21 would sit under the chart (not changed, but hidden by it). " +
+      "1 cell in Sheet1!B2:K79 is not empty. 1 non-empty cell in Sheet1!M2:T21 would sit under the chart (not changed, but hidden by it). " +
         "Overwrite the block's cells and cover the others with the chart?",
     );
     expect(await page.locator("#confirm-list li").allInnerTexts()).toEqual(["Sheet1!B2", "Sheet1!M3 (under the chart)"]);
@@ -326,7 +630,7 @@ describe("the task pane in Excel: what it says when it cannot write, or stops pa
     const result = await page.locator("#result").innerText();
     expect(result).toContain("1 non-empty cells were overwritten, as confirmed. 1 non-empty cell is now under the chart (unchanged, hidden by it), as confirmed.");
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   test("a protected sheet: a clear message, and nothing written", async () => {
@@ -340,7 +644,7 @@ describe("the task pane in Excel: what it says when it cannot write, or stops pa
     expect(await page.locator("#confirm").isVisible()).toBe(false);
     expect(await formulasOnSheet(page)).toBeNull();
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   test("a selection too close to the sheet's end: says how much room is needed and where it fits, and writes nothing", async () => {
@@ -349,12 +653,12 @@ describe("the task pane in Excel: what it says when it cannot write, or stops pa
     await page.getByRole("button", { name: "Build condor" }).click();
     await page.waitForSelector("#result.error");
     expect(await page.locator("#result").innerText()).toBe(
-      "Nothing was written: the condor block and its chart need 76 rows x 19 columns from Sheet1!B1048561 (Sheet1!B1048561:T1048636), " +
-        "but the sheet ends at row 1,048,576 (16 rows left). Select Sheet1!B1048501 or a cell above or to the left of it, then build again.",
+      "Nothing was written: the condor block and its chart need 78 rows x 19 columns from Sheet1!B1048561 (Sheet1!B1048561:T1048638), " +
+        "but the sheet ends at row 1,048,576 (16 rows left). Select Sheet1!B1048499 or a cell above or to the left of it, then build again.",
     );
     expect(await formulasOnSheet(page)).toBeNull();
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   test("Excel failing while writing: the pane no longer claims nothing was written, and names the range to check", async () => {
@@ -365,11 +669,11 @@ describe("the task pane in Excel: what it says when it cannot write, or stops pa
     const text = await page.locator("#result").innerText();
     expect(text).toBe(
       "Excel stopped partway through writing the condor block: GeneralException: an internal error occurred. Part of it may already be on the sheet: " +
-        "check Sheet1!B2:K77 and the chart area Sheet1!M2:T21, clear what is there or build again over it.",
+        "check Sheet1!B2:K79 and the chart area Sheet1!M2:T21, clear what is there or build again over it.",
     );
     expect(text).not.toMatch(/Nothing was written/);
     expect(await formulasOnSheet(page)).not.toBeNull(); // the stand-in applied part of the batch, as Excel can
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 });

@@ -5,7 +5,7 @@
  * the wrong cell gives a different number and fails. Then the spot cell is edited and every
  * analytic must follow. Needs the build: SHIELD_DIST (or ./dist).
  */
-import type { HyperFormula } from "hyperformula";
+import { DetailedCellError, type HyperFormula } from "hyperformula";
 import { breakevens, condorGreeks, condorPayoff, condorPop, condorRisk, type CondorStrikes } from "../../src/core/condor";
 import { vixLadder } from "../../src/core/hedge";
 import { GREEK_NAMES } from "../../src/core/bsm";
@@ -169,6 +169,54 @@ describe("the ladder block in HyperFormula, against the core, referencing a cond
     hf.setCellContents({ sheet: condorSheet, row: CONDOR_LAYOUT.input.quantity, col: 1 }, 30);
     const v2 = check();
     expectClose(v2, 3 * v1, "tripled vega");
+    hf.destroy();
+  });
+});
+
+/** The error a HyperFormula cell holds (its Excel code, e.g. "#REF!"), or a failure naming what it holds instead. */
+function errorCode(v: unknown): string {
+  if (v instanceof DetailedCellError) return v.value;
+  throw new Error(`expected an error, got ${JSON.stringify(v)}`);
+}
+
+describe("never silently zero: cells that read a spilled result show its error when it fails", () => {
+  test("a ladder whose vega points at a sheet that does not exist: VIX_LADDER's error in every rounded count and total, never 0", () => {
+    // The issue's case: =Sheet2!F24 with no Sheet2. The old totals (=SUM(F16:F18)) read 0 here.
+    const hf = shieldEngine();
+    const sheet = hf.getSheetId(hf.addSheet("Sheet1"))!;
+    const l = planLadder({ ...LADDER_FORM, positionVega: "=Sheet2!F24" });
+    if (!l.ok) throw new Error("ladder plan failed");
+    place(hf, sheet, l.plan, { row: 0, col: 0 });
+    const L = ladderLayout(3);
+    const cell = (row: number, col: number) => hf.getCellValue({ sheet, row, col });
+    const code = errorCode(cell(L.firstLadder, 0));
+    expect(code).toBe("#REF!");
+    for (let i = 0; i < 3; i++) expect(errorCode(cell(L.firstLadder + i, 6))).toBe(code);
+    expect(errorCode(cell(L.totals, 5))).toBe(code);
+    expect(errorCode(cell(L.totals, 6))).toBe(code);
+    expect(errorCode(cell(L.totals, 2))).toBe(code);
+    hf.destroy();
+  });
+
+  test("a condor whose CONDOR_GREEKS fails (spot edited to -5): the position row, risk $ and payoff $ show the error, not 0", () => {
+    const hf = shieldEngine();
+    const sheet = hf.getSheetId(hf.addSheet("Sheet1"))!;
+    const c = planCondor(ISSUE_CONDOR);
+    if (!c.ok) throw new Error("condor plan failed");
+    place(hf, sheet, c.plan, { row: 0, col: 0 });
+    const L = CONDOR_LAYOUT;
+    const cell = (row: number, col: number) => hf.getCellValue({ sheet, row, col });
+    hf.setCellContents({ sheet, row: L.input.spot, col: 1 }, -5);
+    expect(errorCode(cell(L.greeksUnit, 1))).toBe("#VALUE!");
+    for (let col = 1; col <= 9; col++) expect(errorCode(cell(L.greeksDollars, col))).toBe("#VALUE!");
+    // The payoff today depends on spot only through nothing (prices are values), so it stays numeric;
+    // a credit that is not a number breaks CONDOR_RISK and both payoff columns.
+    hf.setCellContents({ sheet, row: L.input.credit, col: 1 }, "n/a");
+    expect(errorCode(cell(L.riskUnit, 1))).toBe("#VALUE!");
+    expect(errorCode(cell(L.riskDollars, 2))).toBe("#VALUE!");
+    const last = c.plan.rows - 1;
+    expect(errorCode(cell(last, 3))).toBe("#VALUE!");
+    expect(errorCode(cell(last, 4))).toBe("#VALUE!");
     hf.destroy();
   });
 });

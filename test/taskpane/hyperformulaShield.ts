@@ -7,6 +7,8 @@
  * Array results: each SHIELD function that returns a matrix declares its size up front
  * (sizeOfResultArrayMethod), as HyperFormula requires; sizes follow SPEC.md (CONDOR_GREEKS 1x9,
  * BREAKEVEN 1x2, CONDOR_RISK 1x3, CONDOR_PAYOFF the shape of `prices`, VIX_LADDER k x 6).
+ * One that fails as a whole puts its error in the first cell and leaves the others empty, as
+ * Excel does (HyperFormula alone would repeat the error over the whole area).
  */
 import {
   ArraySize,
@@ -77,12 +79,22 @@ for (const [id, sig] of Object.entries(SIGNATURES)) {
   };
   (ShieldPlugin.prototype as unknown as Record<string, unknown>)[`call_${id}`] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
     const self = this as unknown as { runFunction: Function; metadata: (n: string) => unknown };
-    return self.runFunction(ast.args, state, self.metadata(name), (...args: unknown[]) => {
+    const result = self.runFunction(ast.args, state, self.metadata(name), (...args: unknown[]) => {
       const out = fromExcel(bundle!.call(id, ...args.map(toExcel)));
       if (out instanceof CellError) return out;
       if (Array.isArray(out)) return SimpleRangeValue.onlyValues((out as unknown[][]).map((row) => row.map((x) => fromExcel(x))) as never);
       return out;
     });
+    // Excel shows a spilling formula that fails as a whole in its first cell only and leaves the
+    // rest of its spill area empty; HyperFormula would fill the whole declared area with the
+    // error, and so hide the "silent 0" of a cell that reads the spill area. Do as Excel does.
+    if (result instanceof CellError && sig.size) {
+      const sizer = (this as unknown as Record<string, (a: unknown, s: unknown) => ArraySize>)[`size_${id}`];
+      const size = sizer.call(this, ast, state);
+      const rows = Array.from({ length: size.height }, (_, r) => Array.from({ length: size.width }, (_, c) => (r === 0 && c === 0 ? result : EmptyValue)));
+      return SimpleRangeValue.onlyValues(rows as never);
+    }
+    return result;
   };
   if (sig.size) {
     const size = sig.size;

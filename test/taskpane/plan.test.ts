@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { optionGreeks } from "../../src/core/bsm";
 import { cellReferenceFormula, columnIndex, columnName, quoteSheet } from "../../src/taskpane/plan/a1";
 import { CONDOR_LAYOUT, PAYOFF_POINTS, planCondor } from "../../src/taskpane/plan/condorPlan";
-import { daysUntil, parseNumber } from "../../src/taskpane/plan/fields";
+import { daysUntil, expiryToDays, parseNumber } from "../../src/taskpane/plan/fields";
 import { ladderLayout, planLadder } from "../../src/taskpane/plan/ladderPlan";
 import { renderExpr, type Expr } from "../../src/taskpane/plan/formula";
 import { renderPlan } from "../../src/taskpane/plan/render";
@@ -89,10 +89,41 @@ describe("form parsing", () => {
     expect(parseNumber("x", "-1e3")).toBe(-1000);
   });
 
-  test("parseNumber rejects text, hex and thousands separators with a message naming field and value", () => {
-    for (const bad of ["abc", "0x10", "5,000", "1.2.3"]) {
+  test("parseNumber rejects text and hex with a message naming field and value", () => {
+    for (const bad of ["abc", "0x10", "1.2.3"]) {
       expect(() => parseNumber("Spot", bad)).toThrow(`Spot must be a number; got "${bad}"`);
     }
+  });
+
+  test("parseNumber accepts thousands separators as a quote screen prints them (5,000; -1,317.21; 1,234,567.5)", () => {
+    expect(parseNumber("Spot", "5,000")).toBe(5000);
+    expect(parseNumber("Spot", " 5,000.25 ")).toBe(5000.25);
+    expect(parseNumber("x", "-1,317.21")).toBe(-1317.21);
+    expect(parseNumber("x", "1,234,567.5")).toBe(1234567.5);
+  });
+
+  test("parseNumber refuses a comma that does not group thousands (a decimal comma is not guessed)", () => {
+    for (const bad of ["5,00", "50,00,000", ",500", "5000,1"]) {
+      expect(() => parseNumber("Spot", bad)).toThrow(`Spot must be a number (commas only between groups of three digits, as in 5,000; use a point for decimals); got "${bad}"`);
+    }
+  });
+
+  test("a condor form with spot typed as 5,000 plans the same block as 5000", () => {
+    const a = planned(planCondor({ ...ISSUE_CONDOR, spot: "5,000" }));
+    const b = planned(planCondor(ISSUE_CONDOR));
+    expect(a.cells).toEqual(b.cells);
+  });
+
+  test("an expiry date in the past is refused with a message that names the date and today", () => {
+    expect(expiryToDays("2020-01-17", "2026-12-01")).toEqual({
+      error: "Expiry date Fri 17 Jan 2020 (2020-01-17) is 2510 days before today, Tue 1 Dec 2026: pick a future expiry",
+    });
+    expect(expiryToDays("2026-11-30", "2026-12-01")).toEqual({ error: "Expiry date Mon 30 Nov 2026 (2026-11-30) is 1 day before today, Tue 1 Dec 2026: pick a future expiry" });
+    expect(expiryToDays("2026-12-01", "2026-12-01")).toEqual({
+      error: "Expiry date Tue 1 Dec 2026 (2026-12-01) is today: pick a later expiry, or type fractional days (e.g. 0.25) in Days to expiry",
+    });
+    // Hand count: Dec 1 -> Dec 31 2026 is 30 days.
+    expect(expiryToDays("2026-12-31", "2026-12-01")).toEqual({ days: 30 });
   });
 
   test("daysUntil counts calendar days between ISO dates (hand count: Nov 25 -> Dec 25 2026 is 30 days)", () => {
@@ -134,10 +165,11 @@ describe("planCondor: the issue's example", () => {
     expect(at(plan, L.input.spot, 0)).toMatchObject({ value: "Spot", style: "label" });
   });
 
-  test("CONDOR_GREEKS spills 1x9 (credit 0.00, greeks 0.0000); BREAKEVEN 1x2; CONDOR_RISK 1x3; POP is a percentage", () => {
+  test("CONDOR_GREEKS spills 1x9 with a format per greek; BREAKEVEN 1x2; CONDOR_RISK 1x3; POP is a percentage", () => {
     const greeks = at(plan, L.greeksUnit, 1)!;
     expect(greeks.spill).toEqual({ rows: 1, cols: 9 });
-    expect(greeks.columnFormats).toEqual(["0.00", ...Array(8).fill("0.0000")]);
+    // credit, delta, gamma, theta, vega, rho, vanna, charm, vomma
+    expect(greeks.columnFormats).toEqual(["0.00", "0.00000", "0.0000000", "0.0000", "0.0000", "0.00000", "0.0000000", "0.0000000", "0.00000"]);
     expect(at(plan, L.breakevens, 1)?.spill).toEqual({ rows: 1, cols: 2 });
     expect(at(plan, L.riskUnit, 1)?.spill).toEqual({ rows: 1, cols: 3 });
     expect(at(plan, L.pop, 1)?.format).toBe("0.0%");
@@ -148,22 +180,24 @@ describe("planCondor: the issue's example", () => {
     expect(r.formulas[L.greeksUnit][1]).toBe("=SHIELD.CONDOR_GREEKS(B3,C16,C17,C18,C19,B4,F16:F19,B7,B8)");
     expect(r.formulas[L.breakevens][1]).toBe("=SHIELD.BREAKEVEN(C16,C17,C18,C19,B11)");
     expect(r.formulas[L.pop][1]).toBe("=SHIELD.CONDOR_POP(B3,C16,C17,C18,C19,B4,F16:F19,B11,B7,B8)");
-    expect(r.formulas[L.greeksDollars][5]).toBe("=F23*B9*B10"); // position $ vega = vega x quantity x multiplier
-    expect(r.formulas[L.firstPrice][2]).toBe("=SHIELD.CONDOR_PAYOFF(C16,C17,C18,C19,B11,A36:A76,B4,F16:F19,B7,B8)");
+    // position $ vega = vega x quantity x multiplier, read through the spill head B23 so that its error shows
+    expect(r.formulas[L.greeksDollars][5]).toBe("=IF(ISERROR(B23),B23,F23)*B9*B10");
+    expect(r.formulas[L.greeksDollars][1]).toBe("=B23*B9*B10");
+    expect(r.formulas[L.firstPrice][2]).toBe("=SHIELD.CONDOR_PAYOFF(C16,C17,C18,C19,B11,A36:A78,B4,F16:F19,B7,B8)");
   });
 
   test("rendered at another anchor, every reference moves with the block", () => {
     const r = renderPlan(plan, { row: 9, col: 3 }); // D10
-    expect(r.address).toBe("D10:M85");
+    expect(r.address).toBe("D10:M87");
     expect(r.formulas[L.breakevens][1]).toBe("=SHIELD.BREAKEVEN(F25,F26,F27,F28,E20)");
   });
 
   test("spilled cells are left empty and counted inside the block", () => {
     const r = renderPlan(plan, { row: 0, col: 0 });
     for (let c = 2; c <= 9; c++) expect(r.formulas[L.greeksUnit][c]).toBe("");
-    expect(plan.rows).toBe(L.firstPrice + PAYOFF_POINTS);
+    expect(plan.rows).toBe(L.firstPrice + PAYOFF_POINTS + 2); // 41 grid prices + the two long strikes (4720, 5240 are on the grid)
     expect(plan.cols).toBe(10);
-    expect(r.spills.map((s) => s.range)).toEqual(["B23:J23", "B27:C27", "B29:D29", "B36:B76", "C36:C76"]);
+    expect(r.spills.map((s) => s.range)).toEqual(["B23:J23", "B27:C27", "B29:D29", "B36:B78", "C36:C78"]);
   });
 
   test("every formula refers only to planned cells inside the block", () => {
@@ -178,20 +212,41 @@ describe("planCondor: the issue's example", () => {
     }
   });
 
-  test("the payoff table has 41 prices on a whole-increment step, reaching a wing width beyond the long strikes", () => {
-    const prices = Array.from({ length: PAYOFF_POINTS }, (_, i) => at(plan, L.firstPrice + i, 0)?.value as number);
-    const step = prices[1] - prices[0];
-    expect(step % 5).toBe(0);
-    prices.forEach((p, i) => expect(p).toBe(prices[0] + i * step));
+  test("the payoff table has 41 prices on a whole-increment step plus every strike, ascending, reaching a wing width beyond the long strikes", () => {
+    const n = plan.rows - L.firstPrice;
+    const prices = Array.from({ length: n }, (_, i) => at(plan, L.firstPrice + i, 0)?.value as number);
+    const strikes = [4670, 4720, 5240, 5290];
+    const grid = prices.filter((p) => !strikes.includes(p) || (p - prices[0]) % 20 === 0);
+    expect(grid).toHaveLength(PAYOFF_POINTS);
+    grid.forEach((p, i) => expect(p).toBe(grid[0] + i * 20)); // step: ceil(720 / 40 / 5) x 5 = 20
+    for (const k of strikes) expect(prices).toContain(k);
+    prices.slice(1).forEach((p, i) => expect(p).toBeGreaterThan(prices[i]));
     expect(prices[0]).toBeLessThanOrEqual(4670 - 50);
-    expect(prices[PAYOFF_POINTS - 1]).toBeGreaterThanOrEqual(5290 + 50);
+    expect(prices[n - 1]).toBeGreaterThanOrEqual(5290 + 50);
+  });
+
+  test("strikes and the payoff prices show as whole numbers on a whole-number grid (4670, not 4670.00)", () => {
+    expect(at(plan, L.firstLeg, 2)).toMatchObject({ value: 4670, format: "0" });
+    expect(at(plan, L.firstPrice, 0)?.format).toBe("0");
+    const fine = planned(planCondor({ ...ISSUE_CONDOR, increment: "2.5" }));
+    expect(at(fine, L.firstLeg, 2)?.format).toBe("0.00");
+  });
+
+  test("the position row is not labelled dollars: each column names its unit, and only dollar columns get the dollar format", () => {
+    expect(at(plan, L.greeksDollars, 0)?.value).toBe("Position (x qty x mult)");
+    const units = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) => at(plan, L.greeksUnits, c)?.value);
+    expect(units).toEqual(["$", "units", "units / pt", "$ / day", "$ / vol pt", "$ / rate pt", "units / vol pt", "units / day", "$ vega / vol pt"]);
+    const formats = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) => at(plan, L.greeksDollars, c)?.format);
+    expect(formats).toEqual(["#,##0.00", "#,##0.00", "#,##0.0000", "#,##0.00", "#,##0.00", "#,##0.00", "#,##0.0000", "#,##0.0000", "#,##0.00"]);
+    const labels = plan.cells.filter((c) => typeof c.value === "string" && /Position \$|position \$/.test(c.value)).map((c) => c.value);
+    expect(labels).toEqual(["Risk, position $", "Open P/L, position $"]); // both rows hold dollars only
   });
 
   test("the chart spec plots the two position-$ P/L columns against price, beside the block", () => {
     const chart = plan.chart!;
-    expect(chart.categories).toEqual({ row: L.firstPrice, col: 0, rows: 41, cols: 1 });
+    expect(chart.categories).toEqual({ row: L.firstPrice, col: 0, rows: 43, cols: 1 });
     expect(chart.series.map((s) => s.name)).toEqual(["Expiry P/L $", "Today P/L $"]);
-    expect(chart.source).toEqual({ row: L.payoffHeader, col: 3, rows: 42, cols: 2 });
+    expect(chart.source).toEqual({ row: L.payoffHeader, col: 3, rows: 44, cols: 2 });
     expect(chart.placement.col).toBeGreaterThanOrEqual(plan.cols);
   });
 });
@@ -270,9 +325,10 @@ describe("planLadder", () => {
     const r = renderPlan(plan, { row: 0, col: 0 });
     expect(r.formulas[L.firstLadder][0]).toBe("=SHIELD.VIX_LADDER(B3,B4,B5,B10:C12,D10:D12,B6)");
     expect(at(plan, L.firstLadder, 0)?.spill).toEqual({ rows: 3, cols: 6 });
-    expect(r.formulas[L.firstLadder + 1][6]).toBe("=ROUND(F17,0)");
-    expect(r.formulas[L.totals][5]).toBe("=SUM(F16:F18)");
-    expect(r.formulas[L.totals][6]).toBe("=SUM(G16:G18)");
+    // Through the head A16, so that VIX_LADDER's own error shows instead of a 0 over its empty spill area.
+    expect(r.formulas[L.firstLadder + 1][6]).toBe("=ROUND(IF(ISERROR(A16),A16,F17),0)");
+    expect(r.formulas[L.totals][5]).toBe("=IF(ISERROR(A16),A16,SUM(F16:F18))");
+    expect(r.formulas[L.totals][6]).toBe("=IF(ISERROR(A16),A16,SUM(G16:G18))");
   });
 
   test("a cell reference for the position vega is written as that formula", () => {

@@ -6,7 +6,6 @@ import { condorGreeks } from "../../src/core/condor";
 import { CONDOR_LAYOUT, planCondor } from "../../src/taskpane/plan/condorPlan";
 import { ladderLayout, planLadder } from "../../src/taskpane/plan/ladderPlan";
 import { evaluatePlan, formatValue, isCellError, roundHalfAway } from "../../src/taskpane/preview";
-import { lineChartSvg, niceStep } from "../../src/taskpane/ui/chartSvg";
 import { loadBundle } from "../helpers/bundle";
 import { ISSUE_CONDOR, LADDER_FORM } from "./fixtures";
 
@@ -76,12 +75,18 @@ describe("Excel-like helpers", () => {
     expect(formatValue({ error: "#N/A" }, "0.00")).toBe("#N/A");
     expect(formatValue(null)).toBe("");
   });
+});
 
-  test("the SVG chart has one polyline per series and a step of 1, 2 or 5 x 10^n", () => {
-    expect(niceStep(7000, 4)).toBe(2000);
-    expect(niceStep(0.9, 4)).toBe(0.5);
-    const svg = lineChartSvg("P/L", [1, 2, 3], [{ name: "a", values: [1, -1, 2], color: "#000" }, { name: "b", values: [0, null, 1], color: "#111" }], "x", "y");
-    expect(svg.match(/<polyline/g)).toHaveLength(2);
-    expect(svg).toContain('aria-label="P/L"');
+describe("evaluatePlan: never silently zero", () => {
+  test("a ladder whose vega reference cannot be read shows that error in the rounded counts and totals (was 0.00 and 0)", () => {
+    const r = planLadder({ ...LADDER_FORM, positionVega: "=Sheet2!F24" });
+    if (!r.ok) throw new Error("plan failed");
+    const L = ladderLayout(3);
+    const grid = evaluatePlan(r.plan, lookup);
+    expect(grid.values[L.firstLadder][0]).toMatchObject({ error: "#REF!" });
+    expect(grid.values[L.firstLadder + 1][5]).toBeNull(); // the spill area is empty, as in Excel
+    for (const col of [2, 5, 6]) expect(grid.values[L.totals][col]).toMatchObject({ error: "#REF!" });
+    for (let i = 0; i < 3; i++) expect(grid.values[L.firstLadder + i][6]).toMatchObject({ error: "#REF!" });
+    expect(formatValue(grid.values[L.totals][5], "#,##0.00")).toBe("#REF!");
   });
 });

@@ -6,7 +6,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { buildBlock } from "../../src/taskpane/build";
 import { CONDOR_LAYOUT, planCondor } from "../../src/taskpane/plan/condorPlan";
-import { planLadder } from "../../src/taskpane/plan/ladderPlan";
+import { ladderLayout, planLadder } from "../../src/taskpane/plan/ladderPlan";
 import { rangeAddress } from "../../src/taskpane/plan/a1";
 import { renderPlan } from "../../src/taskpane/plan/render";
 import type { Plan } from "../../src/taskpane/plan/types";
@@ -28,6 +28,9 @@ interface Recorded {
   cleared: string[];
   resized: Array<[number, number]>;
   runs: number;
+  /** Workbook names added (the block's marker) and deleted. */
+  names: Array<{ name: string; range: unknown; comment: string }>;
+  deletedNames: string[];
 }
 
 /**
@@ -44,7 +47,7 @@ function mockExcel(
   existingFormulas?: Array<Array<string | number>>,
   sheet: { protected?: boolean; failOnWrite?: boolean } = {},
 ) {
-  const rec: Recorded = { ranges: new Map(), charts: [], cleared: [], resized: [], runs: 0 };
+  const rec: Recorded = { ranges: new Map(), charts: [], cleared: [], resized: [], runs: 0, names: [], deletedNames: [] };
   // eslint-disable-next-line prefer-const
   let mock: any;
   const grid = (src: Array<Array<string | number>>) => Array.from({ length: 100 }, (_, r) => Array.from({ length: 20 }, (_, c) => src[r]?.[c] ?? ""));
@@ -111,6 +114,15 @@ function mockExcel(
         getSelectedRange() {
           return mock.context.workbook.selection;
         },
+        names: {
+          getItemOrNullObject(name: string) {
+            const found = rec.names.find((n) => n.name === name);
+            return found ? { name, isNullObject: false, load() {}, delete() { rec.deletedNames.push(name); rec.names.splice(rec.names.indexOf(found), 1); } } : { isNullObject: true, load() {} };
+          },
+          add(name: string, range: unknown, comment: string) {
+            rec.names.push({ name, range, comment });
+          },
+        },
         worksheets: {
           getItem(name: string) {
             if (name !== sheetName) throw new Error(`no sheet ${name}`);
@@ -149,7 +161,7 @@ describe("writePlan on an empty range", () => {
     expect(out).toMatchObject({
       status: "written",
       anchor: "Sheet1!C3",
-      target: "Sheet1!C3:L78",
+      target: "Sheet1!C3:L80",
       overwritten: 0,
       formulas: expected.formulaCount,
       values: expected.valueCount,
@@ -171,8 +183,8 @@ describe("writePlan on an empty range", () => {
     const chart = rec.charts[0];
     expect(chart.type).toBe("Line"); // Excel.ChartType.line
     expect(chart.seriesBy).toBe("Columns");
-    expect(chart.source).toBe(rec.ranges.get("D35:E76"));
-    expect(chart.categories).toBe(rec.ranges.get("A36:A76"));
+    expect(chart.source).toBe(rec.ranges.get("D35:E78"));
+    expect(chart.categories).toBe(rec.ranges.get("A36:A78"));
     expect(chart.position).toEqual(["L1", "S20"]);
     expect(chart.title.text).toBe("Condor P/L, position $");
     expect(out.status === "written" && out.chart).toEqual({ title: "Condor P/L, position $", at: "Sheet1!L1:S20" });
@@ -184,7 +196,7 @@ describe("writePlan on an empty range", () => {
     if (out.status !== "written") throw new Error("not written");
     expect(out.keyCells.positionVega).toEqual({ address: "'My book'!F24", label: "Position $ vega" });
     expect(out.spills[0]).toEqual({ head: "'My book'!B23", range: "'My book'!B23:J23" });
-    expect(describeWrite(out, "condor block")).toMatch(/^Wrote the condor block to 'My book'!A1:J76: \d+ cells \(\d+ formulas, \d+ values\), 5 spilled results/);
+    expect(describeWrite(out, "condor block")).toMatch(/^Wrote the condor block to 'My book'!A1:J78: \d+ cells \(\d+ formulas, \d+ values\), 5 spilled results/);
   });
 
   test("a ladder block has no chart", async () => {
@@ -211,7 +223,7 @@ describe("writePlan over a non-empty range", () => {
       addresses: ["Sheet1!A1", "Sheet1!D41"],
       underChart: 0,
       anchor: "Sheet1!A1",
-      target: "Sheet1!A1:J76",
+      target: "Sheet1!A1:J78",
       chartAt: "Sheet1!L1:S20",
     });
     // The loaded contents are still what was there (the writer never assigned formulas).
@@ -238,7 +250,7 @@ describe("writePlan over a non-empty range", () => {
     if (asked.status !== "needsConfirmation") throw new Error("expected a confirmation request");
     const { excel, target } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", existing);
     const out = await writePlan(condorPlan(), { confirmed: asked.addresses, anchor: asked.anchor }, excel);
-    expect(out).toMatchObject({ status: "written", overwritten: 2, target: "Sheet1!A1:J76" });
+    expect(out).toMatchObject({ status: "written", overwritten: 2, target: "Sheet1!A1:J78" });
     expect(target().formulas[0][0]).toBe("SHIELD iron condor");
   });
 
@@ -293,7 +305,7 @@ describe("writePlan: the chart's area is checked too", () => {
       addresses: ["Sheet1!M3", "Sheet1!S20"],
       underChart: 2,
       anchor: "Sheet1!A1",
-      target: "Sheet1!A1:J76",
+      target: "Sheet1!A1:J78",
       chartAt: "Sheet1!L1:S20",
     });
     expect(rec.charts).toHaveLength(0);
@@ -313,7 +325,7 @@ describe("writePlan: the chart's area is checked too", () => {
     expect(out).toMatchObject({ status: "needsConfirmation", count: 3, underChart: 2, addresses: ["Sheet1!A1", "Sheet1!M3", "Sheet1!S20"] });
     if (out.status !== "needsConfirmation") throw new Error("expected a confirmation request");
     expect(describeConfirmation(out, "condor block")).toBe(
-      "1 cell in Sheet1!A1:J76 is not empty. 2 non-empty cells in Sheet1!L1:S20 would sit under the chart (not changed, but hidden by it). Overwrite the block's cells and cover the others with the chart?",
+      "1 cell in Sheet1!A1:J78 is not empty. 2 non-empty cells in Sheet1!L1:S20 would sit under the chart (not changed, but hidden by it). Overwrite the block's cells and cover the others with the chart?",
     );
   });
 
@@ -353,18 +365,18 @@ describe("writePlan: predictable failures are caught before anything is written"
     expect(out).toEqual({
       status: "doesNotFit",
       anchor: "Sheet1!A1048571",
-      needed: { rows: 76, cols: 19 },
+      needed: { rows: 78, cols: 19 },
       available: { rows: 6, cols: 16384 },
-      neededRange: "Sheet1!A1048571:S1048646",
-      fitsAt: "Sheet1!A1048501",
+      neededRange: "Sheet1!A1048571:S1048648",
+      fitsAt: "Sheet1!A1048499",
       withChart: true,
     });
     expect(rec.resized).toEqual([]);
     expectNothingWritten(rec, target);
     if (out.status !== "doesNotFit") throw new Error("expected doesNotFit");
     expect(describeNotWritten(out, "condor block")).toBe(
-      "Nothing was written: the condor block and its chart need 76 rows x 19 columns from Sheet1!A1048571 (Sheet1!A1048571:S1048646), " +
-        "but the sheet ends at row 1,048,576 (6 rows left). Select Sheet1!A1048501 or a cell above or to the left of it, then build again.",
+      "Nothing was written: the condor block and its chart need 78 rows x 19 columns from Sheet1!A1048571 (Sheet1!A1048571:S1048648), " +
+        "but the sheet ends at row 1,048,576 (6 rows left). Select Sheet1!A1048499 or a cell above or to the left of it, then build again.",
     );
   });
 
@@ -373,7 +385,7 @@ describe("writePlan: predictable failures are caught before anything is written"
     const anchor = { row: 0, col: 16369, address: "XEP1" };
     const { excel, rec, target } = mockExcel(anchor, "Sheet1");
     const out = await writePlan(condorPlan(), {}, excel);
-    expect(out).toMatchObject({ status: "doesNotFit", needed: { rows: 76, cols: 19 }, available: { rows: 1048576, cols: 15 }, fitsAt: "Sheet1!XEL1" });
+    expect(out).toMatchObject({ status: "doesNotFit", needed: { rows: 78, cols: 19 }, available: { rows: 1048576, cols: 15 }, fitsAt: "Sheet1!XEL1" });
     expectNothingWritten(rec, target);
     if (out.status !== "doesNotFit") throw new Error("expected doesNotFit");
     expect(describeNotWritten(out, "condor block")).toContain("but the sheet ends at column XFD (15 columns left)");
@@ -386,7 +398,7 @@ describe("writePlan: predictable failures are caught before anything is written"
   test("a protected sheet: returns protected and writes nothing", async () => {
     const { excel, rec, target } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", [], undefined, { protected: true });
     const out = await writePlan(condorPlan(), {}, excel);
-    expect(out).toEqual({ status: "protected", sheet: "Sheet1", anchor: "Sheet1!A1", target: "Sheet1!A1:J76" });
+    expect(out).toEqual({ status: "protected", sheet: "Sheet1", anchor: "Sheet1!A1", target: "Sheet1!A1:J78" });
     expect(rec.resized).toEqual([]);
     expectNothingWritten(rec, target);
     expect(describeNotWritten(out as Extract<WriteOutcome, { status: "protected" }>, "condor block")).toBe(
@@ -398,11 +410,11 @@ describe("writePlan: predictable failures are caught before anything is written"
     const { excel } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", [], undefined, { failOnWrite: true });
     const error = await writePlan(condorPlan(), {}, excel).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartialWriteError);
-    expect(error).toMatchObject({ target: "Sheet1!A1:J76", chartAt: "Sheet1!L1:S20", message: "GeneralException: the request failed" });
+    expect(error).toMatchObject({ target: "Sheet1!A1:J78", chartAt: "Sheet1!L1:S20", message: "GeneralException: the request failed" });
     const text = describeFailure(error, "condor block");
     expect(text).toBe(
       "Excel stopped partway through writing the condor block: GeneralException: the request failed. Part of it may already be on the sheet: " +
-        "check Sheet1!A1:J76 and the chart area Sheet1!L1:S20, clear what is there or build again over it.",
+        "check Sheet1!A1:J78 and the chart area Sheet1!L1:S20, clear what is there or build again over it.",
     );
     expect(text).not.toMatch(/Nothing was written/);
   });
@@ -412,5 +424,49 @@ describe("writePlan: predictable failures are caught before anything is written"
     const error = await writePlan(condorPlan(), { anchor: "Gone!A1" }, excel).catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(PartialWriteError);
     expect(describeFailure(error, "condor block")).toBe("Excel could not check the target cells: no sheet Gone. Nothing was written.");
+  });
+});
+
+describe("writePlan marks the block so that it can be read back", () => {
+  test("one workbook name over the block's range, named by kind and anchor, its comment the marker with the build time", async () => {
+    const plan = condorPlan();
+    const { excel, rec, target } = mockExcel({ row: 1, col: 1, address: "B2" }, "Sheet1");
+    const out = await writePlan(plan, { now: new Date("2026-12-01T10:00:00Z") }, excel);
+    expect(rec.names).toEqual([{ name: "SHIELD_condor_Sheet1_B2", range: target(), comment: '{"shield":1,"kind":"condor","built":"2026-12-01T10:00:00.000Z"}' }]);
+    expect(out).toMatchObject({ status: "written", name: "SHIELD_condor_Sheet1_B2" });
+    expect(rec.deletedNames).toEqual([]);
+  });
+
+  test("a rebuild at the same anchor replaces the old name (Excel refuses a duplicate name)", async () => {
+    const plan = planLadder(LADDER_FORM);
+    if (!plan.ok) throw new Error("plan failed");
+    const { excel, rec } = mockExcel({ row: 0, col: 0, address: "A1" }, "Hedge book");
+    rec.names.push({ name: "SHIELD_ladder_Hedge_book_A1", range: null, comment: "{}" });
+    const out = await writePlan(plan.plan, { now: new Date("2026-12-02T10:00:00Z") }, excel);
+    expect(out.status).toBe("written");
+    expect(rec.deletedNames).toEqual(["SHIELD_ladder_Hedge_book_A1"]);
+    expect(rec.names.map((n) => [n.name, n.comment])).toEqual([["SHIELD_ladder_Hedge_book_A1", '{"shield":1,"kind":"ladder","built":"2026-12-02T10:00:00.000Z"}']]);
+  });
+
+  test("nothing is named when nothing is written (a confirmation is needed first)", async () => {
+    const { excel, rec } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", [["keep"]]);
+    expect((await writePlan(condorPlan(), {}, excel)).status).toBe("needsConfirmation");
+    expect(rec.names).toEqual([]);
+  });
+});
+
+describe("writePlan writes the totals that show their ladder's error", () => {
+  test("the ladder's rounded counts and totals reach Excel as formulas through the spill head, not plain SUMs", async () => {
+    const plan = planLadder(LADDER_FORM);
+    if (!plan.ok) throw new Error("plan failed");
+    const { excel, target } = mockExcel({ row: 4, col: 2, address: "C5" }, "Sheet1");
+    await writePlan(plan.plan, {}, excel);
+    const L = ladderLayout(3);
+    const written = target().formulas as string[][];
+    // The ladder's head is C5 + (15, 0) = C20; contracts in H20:H22, rounded in I20:I22.
+    expect(written[L.firstLadder][0]).toMatch(/^=SHIELD\.VIX_LADDER\(/);
+    expect(written[L.firstLadder + 2][6]).toBe("=ROUND(IF(ISERROR(C20),C20,H22),0)");
+    expect(written[L.totals][5]).toBe("=IF(ISERROR(C20),C20,SUM(H20:H22))");
+    expect(written[L.totals][6]).toBe("=IF(ISERROR(C20),C20,SUM(I20:I22))");
   });
 });

@@ -9,8 +9,8 @@ import { strikeForDelta } from "../../core/strike";
 import * as rule from "../../core/validate";
 import { InputError } from "../../core/errors";
 import { FieldReader, type FormValues } from "./fields";
-import { FMT } from "./formats";
-import { mul, neg, range, ref, shield, sub, type Expr } from "./formula";
+import { FMT, GREEK_POSITION_FORMATS, GREEK_POSITION_UNITS, GREEK_UNIT_FORMATS, strikeFormat } from "./formats";
+import { mul, neg, range, ref, shield, spilled, sub, type Expr } from "./formula";
 import { Grid } from "./grid";
 import type { Plan, PlanResult } from "./types";
 
@@ -38,7 +38,7 @@ export interface CondorChoice {
   credit: number;
 }
 
-/** Number of rows of the payoff table (prices across the wings). */
+/** Number of evenly spaced prices of the payoff table (the four strikes are added to them). */
 export const PAYOFF_POINTS = 41;
 
 /** Where things sit in the block (anchor-relative rows/cols), exported for tests and the UI. */
@@ -49,6 +49,7 @@ export const CONDOR_LAYOUT = {
   greeksHeader: 21,
   greeksUnit: 22,
   greeksDollars: 23,
+  greeksUnits: 24,
   breakevensHeader: 25,
   breakevens: 26,
   riskHeader: 27,
@@ -125,9 +126,12 @@ export function chooseCondor(x: CondorInputs): { choice?: CondorChoice; errors: 
 }
 
 /**
- * The payoff table's prices: PAYOFF_POINTS prices on a step that is a whole number of strike
- * increments, centred between the short strikes, spanning at least one wing width beyond each
- * long strike.
+ * The payoff table's prices, ascending: PAYOFF_POINTS prices on a step that is a whole number of
+ * strike increments, centred between the short strikes, spanning at least one wing width beyond
+ * each long strike, AND the four strikes themselves. The expiry P/L is piecewise linear with
+ * its corners at the strikes, so a grid that missed one drew the corner bevelled (at a 20-point
+ * step from 4580 the long put 4670 fell between 4660 and 4680 and the line read -30.95 there,
+ * not the -35.95 max loss).
  */
 export function payoffPrices(c: CondorChoice, wingWidth: number, increment: number): number[] {
   const half = (PAYOFF_POINTS - 1) / 2;
@@ -136,7 +140,9 @@ export function payoffPrices(c: CondorChoice, wingWidth: number, increment: numb
   const centre = Math.round((c.putShort + c.callShort) / 2 / increment) * increment;
   let first = centre - half * step;
   if (first <= 0) first = step;
-  return Array.from({ length: PAYOFF_POINTS }, (_, i) => roundTo(first + i * step, 1e-9));
+  const grid = Array.from({ length: PAYOFF_POINTS }, (_, i) => roundTo(first + i * step, 1e-9));
+  const all = [...grid, c.putLong, c.putShort, c.callShort, c.callLong].sort((a, b) => a - b);
+  return all.filter((p, i) => i === 0 || Math.abs(p - all[i - 1]) > 1e-9 * Math.max(1, p));
 }
 
 function roundTo(x: number, eps: number): number {
@@ -196,7 +202,7 @@ export function layoutCondor(x: CondorInputs, c: CondorChoice): Plan {
     const r = L.firstLeg + i;
     g.value(r, 0, name, "label");
     g.value(r, 1, type);
-    g.value(r, 2, strike, undefined, FMT.price);
+    g.value(r, 2, strike, undefined, strikeFormat(x.increment));
     g.value(r, 3, side);
     g.formula(r, 4, side === "Long" ? inputRef("quantity") : neg(inputRef("quantity")), FMT.general);
     g.formula(r, 5, inputRef(vol), FMT.vol);
@@ -211,9 +217,14 @@ export function layoutCondor(x: CondorInputs, c: CondorChoice): Plan {
   g.value(20, 0, "Analytics (model, live)", "section");
   GREEK_HEADERS.forEach((h, i) => g.value(L.greeksHeader, V + i, h, "header"));
   g.value(L.greeksUnit, 0, "Per unit", "label");
-  g.formula(L.greeksUnit, V, shield("CONDOR_GREEKS", inputRef("spot"), ...strikes, inputRef("days"), vols, ...market), [FMT.price, ...Array(8).fill(FMT.greek)], "output", { rows: 1, cols: 9 });
-  g.value(L.greeksDollars, 0, "Position $", "label");
-  GREEK_HEADERS.forEach((_, i) => g.formula(L.greeksDollars, V + i, perPosition(ref(L.greeksUnit, V + i)), FMT.dollars));
+  const greeksHead = { row: L.greeksUnit, col: V };
+  g.formula(L.greeksUnit, V, shield("CONDOR_GREEKS", inputRef("spot"), ...strikes, inputRef("days"), vols, ...market), GREEK_UNIT_FORMATS, "output", { rows: 1, cols: 9 });
+  // Not all of them are dollars (delta, gamma, vanna, charm are in units of the underlying):
+  // the row says "position", and the row under it names each column's unit.
+  g.value(L.greeksDollars, 0, "Position (x qty x mult)", "label");
+  GREEK_HEADERS.forEach((_, i) => g.formula(L.greeksDollars, V + i, perPosition(spilled(greeksHead, L.greeksUnit, V + i)), GREEK_POSITION_FORMATS[i]));
+  g.value(L.greeksUnits, 0, "Position unit", "note");
+  GREEK_POSITION_UNITS.forEach((u, i) => g.value(L.greeksUnits, V + i, u, "note"));
 
   g.value(L.breakevensHeader, V, "Lower", "header");
   g.value(L.breakevensHeader, V + 1, "Upper", "header");
@@ -223,8 +234,9 @@ export function layoutCondor(x: CondorInputs, c: CondorChoice): Plan {
   g.value(L.riskUnit, 0, "Risk per unit", "label");
   g.formula(L.riskUnit, V, shield("CONDOR_RISK", ...strikes, credit), FMT.price, "output", { rows: 1, cols: 3 });
   g.value(L.riskDollars, 0, "Risk, position $", "label");
-  g.formula(L.riskDollars, V, perPosition(ref(L.riskUnit, V)), FMT.dollars);
-  g.formula(L.riskDollars, V + 1, perPosition(ref(L.riskUnit, V + 1)), FMT.dollars);
+  const riskHead = { row: L.riskUnit, col: V };
+  g.formula(L.riskDollars, V, perPosition(spilled(riskHead, L.riskUnit, V)), FMT.dollars);
+  g.formula(L.riskDollars, V + 1, perPosition(spilled(riskHead, L.riskUnit, V + 1)), FMT.dollars);
   g.value(L.pop, 0, "Probability of profit", "label");
   g.formula(L.pop, V, shield("CONDOR_POP", inputRef("spot"), ...strikes, inputRef("days"), vols, credit, ...market), FMT.probability, "output");
   g.value(L.openPl, 0, "Open P/L, position $", "label");
@@ -235,14 +247,14 @@ export function layoutCondor(x: CondorInputs, c: CondorChoice): Plan {
   const headers = ["Price", "Expiry P/L / unit", "Today P/L / unit", "Expiry P/L $", "Today P/L $"];
   headers.forEach((h, i) => g.value(L.payoffHeader, i, h, "header"));
   const prices = payoffPrices(c, x.wingWidth, x.increment);
-  prices.forEach((p, i) => g.value(L.firstPrice + i, 0, p, undefined, FMT.price));
+  prices.forEach((p, i) => g.value(L.firstPrice + i, 0, p, undefined, strikeFormat(x.increment)));
   const priceRange = range(L.firstPrice, 0, prices.length, 1);
   const spill = { rows: prices.length, cols: 1 };
   g.formula(L.firstPrice, 1, shield("CONDOR_PAYOFF", ...strikes, credit, priceRange), FMT.price, undefined, spill);
   g.formula(L.firstPrice, 2, shield("CONDOR_PAYOFF", ...strikes, credit, priceRange, inputRef("days"), vols, ...market), FMT.price, undefined, spill);
   prices.forEach((_, i) => {
-    g.formula(L.firstPrice + i, 3, perPosition(ref(L.firstPrice + i, 1)), FMT.dollars);
-    g.formula(L.firstPrice + i, 4, perPosition(ref(L.firstPrice + i, 2)), FMT.dollars);
+    g.formula(L.firstPrice + i, 3, perPosition(spilled({ row: L.firstPrice, col: 1 }, L.firstPrice + i, 1)), FMT.dollars);
+    g.formula(L.firstPrice + i, 4, perPosition(spilled({ row: L.firstPrice, col: 2 }, L.firstPrice + i, 2)), FMT.dollars);
   });
 
   const rows = Math.max(g.rows, L.firstPrice + prices.length);
@@ -270,6 +282,31 @@ export function layoutCondor(x: CondorInputs, c: CondorChoice): Plan {
       credit: { row: L.input.credit, col: V, label: "Credit received" },
       positionVega: { row: L.greeksDollars, col: V + 4, label: "Position $ vega" },
       pop: { row: L.pop, col: V, label: "Probability of profit" },
+      putLong: { row: L.firstLeg, col: 2, label: "Long put" },
+      putShort: { row: L.firstLeg + 1, col: 2, label: "Short put" },
+      callShort: { row: L.firstLeg + 2, col: 2, label: "Short call" },
+      callLong: { row: L.firstLeg + 3, col: 2, label: "Long call" },
+      lowerBreakeven: { row: L.breakevens, col: V, label: "Lower breakeven" },
+      upperBreakeven: { row: L.breakevens, col: V + 1, label: "Upper breakeven" },
+      maxProfit: { row: L.riskDollars, col: V, label: "Max profit $" },
+      maxLoss: { row: L.riskDollars, col: V + 1, label: "Max loss $" },
+      positionDelta: { row: L.greeksDollars, col: V + 1, label: "Position delta (units)" },
+      positionTheta: { row: L.greeksDollars, col: V + 3, label: "Position $ theta / day" },
+      openPl: { row: L.openPl, col: V, label: "Open P/L $" },
+    },
+    model: {
+      kind: "condor",
+      spot: x.spot,
+      days: x.days,
+      vols: [x.putVol, x.putVol, x.callVol, x.callVol],
+      rate: x.rate,
+      yield: x.yield,
+      quantity: x.quantity,
+      multiplier: x.multiplier,
+      increment: x.increment,
+      strikes: [c.putLong, c.putShort, c.callShort, c.callLong],
+      credit: c.credit,
+      prices,
     },
   };
 }

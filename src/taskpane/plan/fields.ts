@@ -54,16 +54,25 @@ export const DEFAULT_LAYER_DAYS = ["30", "60", "90"];
 export type FormValues = Record<string, string | undefined>;
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** Digits grouped by thousands with commas, as a quote screen prints them: "5,000", "-1,317.21". */
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 
 /**
  * Parses a number typed in a field. Empty -> undefined. A trailing % divides by 100 ("21%" ->
- * 0.21). Anything else that is not a plain decimal number throws InputError.
+ * 0.21). Commas are accepted as thousands separators when they group the digits in threes
+ * ("5,000", "12,345.6"); any other comma ("5,00", a decimal comma) is refused rather than
+ * guessed. Anything else that is not a plain decimal number throws InputError.
+ * @example parseNumber("Spot", "5,000") // => 5000
  */
 export function parseNumber(label: string, text: string | undefined): number | undefined {
   const t = (text ?? "").trim();
   if (t === "") return undefined;
   const percent = t.endsWith("%");
-  const body = percent ? t.slice(0, -1).trim() : t;
+  let body = percent ? t.slice(0, -1).trim() : t;
+  if (body.includes(",")) {
+    if (!GROUPED.test(body)) throw new InputError(label, "must be a number (commas only between groups of three digits, as in 5,000; use a point for decimals)", t);
+    body = body.replace(/,/g, "");
+  }
   if (!NUMBER.test(body)) throw new InputError(label, "must be a number", t);
   const v = Number(body);
   return percent ? v / 100 : v;
@@ -112,10 +121,38 @@ export class FieldReader {
  * @example daysUntil("2026-12-25", "2026-11-25") // => 30
  */
 export function daysUntil(expiry: string, today: string): number {
-  const parse = (s: string) => {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-    if (!m) throw new InputError("expiry", "must be a date (YYYY-MM-DD)", s);
-    return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  };
-  return Math.round((parse(expiry) - parse(today)) / 86_400_000);
+  return Math.round((isoDay(expiry, "Expiry date") - isoDay(today, "Today")) / 86_400_000);
 }
+
+function isoDay(s: string, label: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) throw new InputError(label, "must be a date (YYYY-MM-DD)", s);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+/** "2026-12-25" -> "Fri 25 Dec 2026": a date as the pane's messages name it. */
+export function formatIsoDate(iso: string): string {
+  const d = new Date(isoDay(iso, "Date"));
+  const day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][d.getUTCDay()];
+  const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][d.getUTCMonth()];
+  return `${day} ${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
+}
+
+/**
+ * The days to expiry for a picked expiry date, or a message that names the date (and today)
+ * when it cannot be one: a date before or on today. Whole calendar days.
+ * @example expiryToDays("2026-12-31", "2026-12-01") // => { days: 30 }
+ */
+export function expiryToDays(expiry: string, today: string): { days: number } | { error: string } {
+  let days: number;
+  try {
+    days = daysUntil(expiry, today);
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+  const named = `${formatIsoDate(expiry)} (${expiry})`;
+  if (days < 0) return { error: `Expiry date ${named} is ${days === -1 ? "1 day" : `${-days} days`} before today, ${formatIsoDate(today)}: pick a future expiry` };
+  if (days === 0) return { error: `Expiry date ${named} is today: pick a later expiry, or type fractional days (e.g. 0.25) in Days to expiry` };
+  return { days };
+}
+

@@ -21,8 +21,27 @@ export const range = (row: number, col: number, rows: number, cols: number): Exp
 export const external = (text: string): Expr => ({ k: "external", text: text.replace(/^=/, "") });
 /** A SHIELD custom function: rendered `SHIELD.<id>(...)`. */
 export const shield = (id: string, ...args: Expr[]): Expr => ({ k: "call", fn: `SHIELD.${id}`, args });
-/** A built-in Excel function (ROUND, SUM). */
-export const builtin = (fn: "ROUND" | "SUM", ...args: Expr[]): Expr => ({ k: "call", fn, args });
+/** A built-in Excel function (ROUND, SUM, IF, ISERROR). */
+export const builtin = (fn: "ROUND" | "SUM" | "IF" | "ISERROR", ...args: Expr[]): Expr => ({ k: "call", fn, args });
+
+/**
+ * A cell inside a spilled result, read so that the formula's own error shows. When a spilling
+ * formula fails as a whole, Excel shows the error in its first cell only and leaves the rest of
+ * the spill area EMPTY, so `=F16` (or `=SUM(F16:F18)`) over it reads 0: a silently wrong number.
+ * `IF(ISERROR(head),head,cell)` gives the head's error instead (HyperFormula 3.5 cannot parse
+ * Excel's spill operator `A16#`, and the block must compute the same in both). The head itself
+ * is returned as a plain reference.
+ */
+export function spilled(head: { row: number; col: number }, row: number, col: number): Expr {
+  if (row === head.row && col === head.col) return ref(row, col);
+  return guarded(head, ref(row, col));
+}
+
+/** `e`, unless the spill head `head` holds an error: then that error (see `spilled`). */
+export function guarded(head: { row: number; col: number }, e: Expr): Expr {
+  const h = ref(head.row, head.col);
+  return builtin("IF", builtin("ISERROR", h), h, e);
+}
 export const mul = (...factors: Expr[]): Expr => factors.reduce((a, b) => ({ k: "op", op: "*", a, b }));
 export const sub = (a: Expr, b: Expr): Expr => ({ k: "op", op: "-", a, b });
 export const neg = (a: Expr): Expr => ({ k: "neg", a });

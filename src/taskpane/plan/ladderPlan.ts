@@ -9,7 +9,7 @@ import { layerWeights } from "../../core/hedge";
 import { cellReferenceFormula } from "./a1";
 import { FieldReader, parseNumber, type FormValues } from "./fields";
 import { FMT } from "./formats";
-import { builtin, external, num, range, ref, shield, type Expr } from "./formula";
+import { builtin, external, guarded, num, range, ref, shield, spilled, type Expr } from "./formula";
 import { Grid } from "./grid";
 import type { Plan, PlanResult } from "./types";
 
@@ -154,12 +154,16 @@ export function layoutLadder(x: LadderInputs): Plan {
     range(L.firstLayer, 3, k, 1),
     ref(L.input.multiplier, V),
   );
-  g.formula(L.firstLadder, 0, ladder, [FMT.general, FMT.price, FMT.greek, FMT.greek, FMT.greek, FMT.price], "output", { rows: k, cols: 6 });
-  for (let i = 0; i < k; i++) g.formula(L.firstLadder + i, 6, builtin("ROUND", ref(L.firstLadder + i, 5), num(0)), FMT.whole, "output");
+  g.formula(L.firstLadder, 0, ladder, [FMT.general, FMT.price, FMT.greek, FMT.greek, FMT.greek, FMT.contracts], "output", { rows: k, cols: 6 });
+  // Rounded counts and totals read the ladder through its head cell, so that a failing
+  // VIX_LADDER (say its vega points at a cell that does not exist) shows its error here too:
+  // its spill area is empty then, and a plain ROUND or SUM over it would read 0 (see `spilled`).
+  const head = { row: L.firstLadder, col: 0 };
+  for (let i = 0; i < k; i++) g.formula(L.firstLadder + i, 6, builtin("ROUND", spilled(head, L.firstLadder + i, 5), num(0)), FMT.whole, "output");
   g.value(L.totals, 0, "Total", "header");
-  g.formula(L.totals, 2, builtin("SUM", range(L.firstLadder, 2, k, 1)), FMT.greek, "header");
-  g.formula(L.totals, 5, builtin("SUM", range(L.firstLadder, 5, k, 1)), FMT.price, "header");
-  g.formula(L.totals, 6, builtin("SUM", range(L.firstLadder, 6, k, 1)), FMT.whole, "header");
+  g.formula(L.totals, 2, guarded(head, builtin("SUM", range(L.firstLadder, 2, k, 1))), FMT.greek, "header");
+  g.formula(L.totals, 5, guarded(head, builtin("SUM", range(L.firstLadder, 5, k, 1))), FMT.contracts, "header");
+  g.formula(L.totals, 6, guarded(head, builtin("SUM", range(L.firstLadder, 6, k, 1))), FMT.whole, "header");
 
   return {
     kind: "ladder",

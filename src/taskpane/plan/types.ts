@@ -57,6 +57,27 @@ export interface Plan {
   chart?: ChartSpec;
   /** Named cells a user (or the other builder) cares about, e.g. spot, positionVega. */
   keyCells: Record<string, { row: number; col: number; label: string }>;
+  /** The numbers the block was built from, for the pane's views (chart, date slider). */
+  model?: CondorModel;
+}
+
+/** A condor block's build-time numbers (the cells hold the same; the pane's chart reads these). */
+export interface CondorModel {
+  kind: "condor";
+  spot: number;
+  days: number;
+  /** Leg vols in leg order: putLong, putShort, callShort, callLong. */
+  vols: [number, number, number, number];
+  rate: number;
+  yield: number;
+  quantity: number;
+  multiplier: number;
+  increment: number;
+  /** putLong, putShort, callShort, callLong. */
+  strikes: [number, number, number, number];
+  credit: number;
+  /** The payoff table's prices. */
+  prices: number[];
 }
 
 /** Field id -> message. Empty when the input is valid. */

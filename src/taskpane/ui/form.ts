@@ -9,8 +9,8 @@ export interface FormControl {
   element: HTMLElement;
   values(): FormValues;
   set(id: string, value: string): void;
-  /** Shows `errors` beside their fields, clears the others; focuses the first one. */
-  showErrors(errors: Record<string, string>): void;
+  /** Shows `errors` beside their fields, clears the others; focuses the first one unless `focus` is false. */
+  showErrors(errors: Record<string, string>, focus?: boolean): void;
 }
 
 /** Shows/clears the error of one input (found by name inside `root`). Returns false if there is no such input. */
@@ -67,10 +67,9 @@ export function buildForm(prefix: string, specs: FieldSpec[], container: HTMLEle
       const el = container.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${id}"]`);
       if (el) el.value = value;
     },
-    showErrors(errors) {
+    showErrors(errors, focus = true) {
       container.querySelectorAll<HTMLInputElement | HTMLSelectElement>("[name]").forEach((el) => markField(container, el.name, errors[el.name]));
-      const first = container.querySelector<HTMLElement>("[aria-invalid='true']");
-      first?.focus();
+      if (focus) container.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
     },
   };
   return control;

@@ -9,7 +9,9 @@ import { markField } from "./form";
 
 export interface LayersControl {
   count(): number;
-  showErrors(errors: Record<string, string>): void;
+  showErrors(errors: Record<string, string>, focus?: boolean): void;
+  /** Replaces the rows with `layers` (e.g. read back from a block). */
+  setLayers(layers: Array<{ days: string; price: string; weight: string }>): void;
 }
 
 export function buildLayers(container: HTMLElement): LayersControl {
@@ -67,6 +69,20 @@ export function buildLayers(container: HTMLElement): LayersControl {
     count: () => body.querySelectorAll("tr.layer").length,
     showErrors(errors) {
       body.querySelectorAll<HTMLInputElement>("input[name]").forEach((el) => markField(container, el.name, errors[el.name]));
+    },
+    setLayers(list) {
+      clear(body);
+      list.forEach((l, i) => {
+        addRow(l.days);
+        const set = (f: string, v: string) => {
+          const el = body.querySelector<HTMLInputElement>(`[name="${f}${i + 1}"]`);
+          if (el) el.value = v;
+        };
+        set("price", l.price);
+        set("weight", l.weight);
+      });
+      if (list.length === 0) addRow();
+      sync();
     },
   };
 }

@@ -1,15 +1,12 @@
 /**
  * The preview of a block: the cells it would write, evaluated, as a sheet-like table (column
- * letters, row numbers, the formula of each cell on hover), and its chart as SVG.
+ * letters, row numbers, the formula of each cell on hover). Its chart is ui/condorView.ts's.
  */
 import { cellAddress, columnName } from "../plan/a1";
 import { renderFormula } from "../plan/formula";
 import type { Plan } from "../plan/types";
 import { formatValue, isCellError, type PreviewGrid } from "../preview";
-import { lineChartSvg } from "./chartSvg";
 import { h } from "./dom";
-
-const COLORS = ["#0F6CBD", "#C239B3", "#107C10"];
 
 export function previewTable(plan: Plan, grid: PreviewGrid, anchor = { row: 0, col: 0 }): HTMLElement {
   const formats = new Map<string, string>();
@@ -51,41 +48,4 @@ export function previewTable(plan: Plan, grid: PreviewGrid, anchor = { row: 0, c
     body.append(tr);
   }
   return h("div", { class: "sheet-scroll", tabindex: "0", role: "region", "aria-label": `${plan.title} preview, as written at Sheet1!A1` }, h("table", { class: "sheet" }, h("thead", {}, head), body));
-}
-
-/** The plan's chart drawn from the previewed values, or null when the plan has none. */
-export function previewChart(plan: Plan, grid: PreviewGrid): HTMLElement | null {
-  const spec = plan.chart;
-  if (!spec) return null;
-  const column = (r: { row: number; col: number; rows: number }) =>
-    Array.from({ length: r.rows }, (_, i) => {
-      const v = grid.values[r.row + i][r.col];
-      return typeof v === "number" ? v : null;
-    });
-  const x = column(spec.categories).map((v) => v ?? NaN);
-  const svg = lineChartSvg(
-    spec.title,
-    x,
-    spec.series.map((s, i) => ({ name: s.name, values: column(s.range), color: COLORS[i % COLORS.length] })),
-    spec.xTitle,
-    spec.yTitle,
-  );
-  const figure = h("figure", { class: "chart" });
-  figure.innerHTML = svg;
-  return figure;
-}
-
-/** The plan's key cells with their previewed values, for a glance without scrolling the table. */
-export function previewSummary(plan: Plan, grid: PreviewGrid, anchor = { row: 0, col: 0 }): HTMLElement {
-  const list = h("dl", { class: "summary" });
-  for (const [name, k] of Object.entries(plan.keyCells)) {
-    const cell = plan.cells.find((c) => c.row === k.row && c.col === k.col);
-    const head = plan.cells.find((c) => c.spill && k.row >= c.row && k.row < c.row + c.spill.rows && k.col >= c.col && k.col < c.col + c.spill.cols);
-    const format = cell?.format ?? head?.columnFormats?.[k.col - (head?.col ?? 0)] ?? head?.format;
-    list.append(
-      h("dt", {}, k.label),
-      h("dd", { "data-key": name }, formatValue(grid.values[k.row][k.col], format), h("span", { class: "where" }, ` ${cellAddress(anchor.row + k.row, anchor.col + k.col)}`)),
-    );
-  }
-  return list;
 }
