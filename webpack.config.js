@@ -41,7 +41,7 @@ class FunctionsMetadataPlugin {
   }
 }
 
-module.exports = async (env, argv) => {
+module.exports = async (env) => {
   const serving = Boolean(env && env.WEBPACK_SERVE);
   return {
     devtool: "source-map",

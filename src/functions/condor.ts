@@ -5,7 +5,6 @@
  * cell. The position is the SHORT iron condor (+1 put putLong, -1 put putShort, -1 call callShort,
  * +1 call callLong); prices and greeks are per 1 unit of the underlying.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { InputError } from "../core/errors";
 import { GREEK_NAMES } from "../core/bsm";
 import { positive } from "../core/validate";

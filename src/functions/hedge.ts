@@ -12,7 +12,6 @@
  * error, since each curve row gives one ladder row. In `weights` only empty cells at the end are
  * dropped (a weight of 0 is valid).
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { GREEK_NAMES, parseOptionType } from "../core/bsm";
 import { InputError } from "../core/errors";
 import { vixBeta, vixContango, vixLadder, vixLayerRatio, type CurveLayer } from "../core/hedge";

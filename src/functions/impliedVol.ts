@@ -2,7 +2,6 @@
  * IMPLIED_VOL, the custom function of SPEC.md's "Options (one leg)" section for implied
  * volatility: a thin adapter over src/core/impliedVol.ts (Let's Be Rational).
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { parseOptionType } from "../core/bsm";
 import { impliedVol } from "../core/impliedVol";
 import { excelCall, num, optNum, text } from "./excel";

@@ -4,7 +4,6 @@
  * Parameters are typed `any` on purpose: Excel then hands over exactly what the cell holds,
  * and SHIELD (not Excel) words the error for text or an empty cell.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { GREEK_NAMES, optionGreeks, optionPrice, parseOptionType } from "../core/bsm";
 import { InputError } from "../core/errors";
 import { expectedMove } from "../core/expectedMove";

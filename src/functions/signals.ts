@@ -4,7 +4,6 @@
  * them); trailing blank cells of the input (a range selected longer than filled) come back
  * blank. Each function is a thin adapter: read the cells, call the core, lay the result out.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { InputError } from "../core/errors";
 import { adLine, ema, type Indicator, macd, ohlcVol, parseVolMethod, realizedVol, rsi } from "../core/signals";
 import { type CellValue, excelCall, isOmitted, notAvailable, num, optName, optNum, series, type Series, shaped, unwrap, usedLength } from "./excel";
