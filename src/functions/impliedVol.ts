@@ -9,6 +9,7 @@ import { excelCall, num, optNum, text } from "./excel";
 /**
  * The volatility that reprices an option's price under Black-Scholes-Merton, to full precision.
  * @customfunction IMPLIED_VOL
+ * @helpurl https://localhost:3000/functions.html#implied_vol
  * @param {any} type Option type: C, CALL, P or PUT (any case).
  * @param {any} price The option's price per 1 unit of the underlying.
  * @param {any} spot Price of the underlying, e.g. 5000.
