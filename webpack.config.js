@@ -1,4 +1,5 @@
 /* SHIELD build: dist/functions.js + functions.json (custom functions), dist/taskpane.html + taskpane.js. */
+const fs = require("fs");
 const path = require("path");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -41,7 +42,58 @@ class FunctionsMetadataPlugin {
   }
 }
 
+/**
+ * dist/functions.html: docs/functions.md (written by `npm run docs`) rendered with marked, so that
+ * each function's helpUrl (functions.html#<id>) opens its section, from the dev server and from
+ * any host the production build is deployed to.
+ */
+class FunctionReferencePlugin {
+  constructor(markdownPath, marked) {
+    this.markdownPath = markdownPath;
+    this.marked = marked;
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("FunctionReference", (compilation) => {
+      compilation.fileDependencies.add(this.markdownPath);
+      compilation.hooks.processAssets.tap({ name: "FunctionReference", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const markdown = fs.readFileSync(this.markdownPath, "utf8");
+        const body = this.marked.parse(markdown, { gfm: true });
+        compilation.emitAsset("functions.html", new sources.RawSource(referencePage(body)));
+      });
+    });
+  }
+}
+
+function referencePage(body) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>SHIELD function reference</title>
+<style>
+  body { font-family: "Segoe UI", system-ui, -apple-system, sans-serif; font-size: 15px; line-height: 1.5; color: #1b1b1b; max-width: 60rem; margin: 0 auto; padding: 1rem 1.25rem 4rem; }
+  h1 { font-size: 1.8rem; border-bottom: 3px solid #0f6cbd; padding-bottom: 0.3rem; }
+  h2 { font-size: 1.4rem; margin-top: 2.5rem; border-bottom: 1px solid #d1d1d1; }
+  h3 { font-size: 1.15rem; margin-top: 2rem; color: #0f6cbd; }
+  code { font-family: Consolas, "Courier New", monospace; font-size: 0.9em; background: #f3f3f3; padding: 0 0.25em; border-radius: 3px; overflow-wrap: anywhere; }
+  table { border-collapse: collapse; margin: 0.5rem 0 1rem; display: block; overflow-x: auto; }
+  th, td { border: 1px solid #d1d1d1; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+  th { background: #f5f5f5; }
+  a { color: #0f6cbd; }
+  :target + h3 { background: #fff4ce; }
+</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
 module.exports = async (env) => {
+  const { marked } = await import("marked");
   const serving = Boolean(env && env.WEBPACK_SERVE);
   return {
     devtool: "source-map",
@@ -73,6 +125,7 @@ module.exports = async (env) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
       new FunctionsMetadataPlugin(),
+      new FunctionReferencePlugin(path.resolve(__dirname, "docs/functions.md"), marked),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
