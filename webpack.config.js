@@ -1,4 +1,9 @@
-/* SHIELD build: dist/functions.js + functions.json (custom functions), dist/taskpane.html + taskpane.js. */
+/*
+ * SHIELD build: dist/functions.js + functions.json (custom functions), dist/taskpane.html +
+ * taskpane.js, dist/functions.html (the function reference) and dist/manifest.xml.
+ * `--env ADDIN_URL=https://host/base` builds for that host (manifest URLs and help links);
+ * without it, for the dev server on https://localhost:3000.
+ */
 const fs = require("fs");
 const path = require("path");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -16,6 +21,63 @@ const FUNCTION_FILES = [
 ];
 
 const DEV_PORT = 3000;
+/** The origin manifest.xml and the @helpurl tags are written for (the dev server). */
+const DEV_ORIGIN = `https://localhost:${DEV_PORT}`;
+
+/**
+ * Where the add-in is hosted: `--env ADDIN_URL=https://host/base` (https, a path allowed, no
+ * query), or the dev server. Returned without a trailing slash.
+ */
+function addinUrl(env) {
+  const given = env && env.ADDIN_URL;
+  if (!given) return DEV_ORIGIN;
+  let url;
+  try {
+    url = new URL(given);
+  } catch {
+    throw new Error(`ADDIN_URL must be an absolute https URL such as https://addins.example.com/shield; got ${given}`);
+  }
+  if (url.protocol !== "https:" || url.search || url.hash || url.username) {
+    throw new Error(`ADDIN_URL must be an https URL without query, fragment or credentials (Office loads add-ins over https only); got ${given}`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+/**
+ * The manifest version: package.json's version and a build number, e.g. 0.1.0.27. The build
+ * number is $BUILD_NUMBER when CI sets one, else the number of commits in the checkout (it grows
+ * with every commit on main, and the same commit always builds the same version), else 0.
+ * Office wants four parts of at most 5 digits, and a higher version for an update to be taken.
+ */
+function manifestVersion() {
+  const [major = 0, minor = 0, patch = 0] = require("./package.json").version.split(/[.-]/).map(Number);
+  let build = process.env.BUILD_NUMBER;
+  if (!build) {
+    try {
+      build = require("child_process").execFileSync("git", ["rev-list", "--count", "HEAD"], { cwd: __dirname, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    } catch {
+      build = "0";
+    }
+  }
+  if (!/^\d{1,5}$/.test(build)) throw new Error(`BUILD_NUMBER must be a whole number from 0 to 99999; got ${build}`);
+  return `${major}.${minor}.${patch}.${Number(build)}`;
+}
+
+/**
+ * dist/manifest.xml: manifest.xml with every dev-server URL moved to the add-in's URL (the base
+ * path kept), the AppDomain set to its origin, and the build's version.
+ */
+function deployedManifest(url, version) {
+  const source = fs.readFileSync(path.resolve(__dirname, "manifest.xml"), "utf8");
+  const origin = new URL(url).origin;
+  const body = source
+    .replace(/<!--[\s\S]*?-->\s*/, `<!-- SHIELD manifest built by webpack for ${url} (version ${version}). Upload this file; the source is manifest.xml. -->\n`)
+    .replace(/<Version>[^<]*<\/Version>/, `<Version>${version}</Version>`)
+    .replace(new RegExp(`<AppDomain>${DEV_ORIGIN}</AppDomain>`, "g"), `<AppDomain>${origin}</AppDomain>`)
+    .split(`${DEV_ORIGIN}/`)
+    .join(`${url}/`);
+  return body;
+}
 
 /**
  * functions.json as Excel should read it. The metadata plugin also adds the file to child
@@ -25,6 +87,10 @@ const DEV_PORT = 3000;
  * that escape there and read as in SPEC.md.
  */
 class FunctionsMetadataPlugin {
+  constructor(url) {
+    this.url = url;
+  }
+
   apply(compiler) {
     compiler.hooks.compilation.tap("FunctionsMetadata", (compilation) => {
       compilation.hooks.processAssets.tap(
@@ -34,7 +100,11 @@ class FunctionsMetadataPlugin {
           if (!asset) return;
           if (compilation.compiler.isChild()) return compilation.deleteAsset("functions.json");
           const metadata = JSON.parse(asset.source.source().toString());
-          for (const fn of metadata.functions) for (const p of fn.parameters) p.name = p.name.replace(/_$/, "");
+          for (const fn of metadata.functions) {
+            for (const p of fn.parameters) p.name = p.name.replace(/_$/, "");
+            // Help links follow the add-in to where it is hosted.
+            if (fn.helpUrl && fn.helpUrl.startsWith(`${DEV_ORIGIN}/`)) fn.helpUrl = `${this.url}/${fn.helpUrl.slice(DEV_ORIGIN.length + 1)}`;
+          }
           compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(metadata, null, 4)));
         },
       );
@@ -47,6 +117,22 @@ class FunctionsMetadataPlugin {
  * each function's helpUrl (functions.html#<id>) opens its section, from the dev server and from
  * any host the production build is deployed to.
  */
+/** Emits dist/manifest.xml for the add-in's URL. */
+class ManifestPlugin {
+  constructor(url) {
+    this.url = url;
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("Manifest", (compilation) => {
+      compilation.fileDependencies.add(path.resolve(__dirname, "manifest.xml"));
+      compilation.hooks.processAssets.tap({ name: "Manifest", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        compilation.emitAsset("manifest.xml", new sources.RawSource(deployedManifest(this.url, manifestVersion())));
+      });
+    });
+  }
+}
+
 class FunctionReferencePlugin {
   constructor(markdownPath, marked) {
     this.markdownPath = markdownPath;
@@ -94,6 +180,7 @@ ${body}
 
 module.exports = async (env) => {
   const { marked } = await import("marked");
+  const url = addinUrl(env);
   const serving = Boolean(env && env.WEBPACK_SERVE);
   return {
     devtool: "source-map",
@@ -124,7 +211,8 @@ module.exports = async (env) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
-      new FunctionsMetadataPlugin(),
+      new FunctionsMetadataPlugin(url),
+      new ManifestPlugin(url),
       new FunctionReferencePlugin(path.resolve(__dirname, "docs/functions.md"), marked),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
