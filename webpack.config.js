@@ -80,6 +80,18 @@ function deployedManifest(url, version) {
 }
 
 /**
+ * The metadata as Excel should read it: parameter names without the `yield_` escape, and help
+ * links on the add-in's URL.
+ */
+function finishMetadata(metadata, url) {
+  for (const fn of metadata.functions) {
+    for (const p of fn.parameters) p.name = p.name.replace(/_$/, "");
+    if (fn.helpUrl && fn.helpUrl.startsWith(`${DEV_ORIGIN}/`)) fn.helpUrl = `${url}/${fn.helpUrl.slice(DEV_ORIGIN.length + 1)}`;
+  }
+  return metadata;
+}
+
+/**
  * functions.json as Excel should read it. The metadata plugin also adds the file to child
  * compilations (html-webpack-plugin's), where a stale copy clashes with the fresh one on rebuilds:
  * only the main compilation keeps it. And `yield` is a reserved word in JavaScript, so the
@@ -99,12 +111,7 @@ class FunctionsMetadataPlugin {
           const asset = compilation.getAsset("functions.json");
           if (!asset) return;
           if (compilation.compiler.isChild()) return compilation.deleteAsset("functions.json");
-          const metadata = JSON.parse(asset.source.source().toString());
-          for (const fn of metadata.functions) {
-            for (const p of fn.parameters) p.name = p.name.replace(/_$/, "");
-            // Help links follow the add-in to where it is hosted.
-            if (fn.helpUrl && fn.helpUrl.startsWith(`${DEV_ORIGIN}/`)) fn.helpUrl = `${this.url}/${fn.helpUrl.slice(DEV_ORIGIN.length + 1)}`;
-          }
+          const metadata = finishMetadata(JSON.parse(asset.source.source().toString()), this.url);
           compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(metadata, null, 4)));
         },
       );
@@ -240,3 +247,8 @@ module.exports = async (env) => {
       : undefined,
   };
 };
+
+// For scripts/test-core.js, which bundles the functions without webpack.
+module.exports.FUNCTION_FILES = FUNCTION_FILES;
+module.exports.finishMetadata = finishMetadata;
+module.exports.DEV_ORIGIN = DEV_ORIGIN;
