@@ -9,7 +9,6 @@
  * standard deviations. Yield 0 and T = days/365 because the peer has no yield and takes years.
  * Prices come from the accurate undiscounted Black (src/core/black.ts) times the discount factor.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 import { undiscountedBlack } from "../src/core/black";
 import { impliedVol } from "../src/core/impliedVol";
 import { nsPerCall, printTable } from "./harness";

@@ -9,7 +9,6 @@
  * yield 0 and each library gets T = days / 365 precomputed. `greeks` has no vanna, charm or vomma;
  * SHIELD's "all greeks" call computes all nine outputs, the peers' computes price + 5 greeks.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 import { optionGreeks, optionPrice, OptionKind } from "../src/core/bsm";
 import { nsPerCall, printTable } from "./harness";
 

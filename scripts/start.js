@@ -70,13 +70,36 @@ To use SHIELD in Excel on the web (any platform; the way to go on Linux):
 `);
 }
 
+/**
+ * Stops the dev server (and so frees port 3000) when this process is told to stop (Ctrl+C,
+ * SIGTERM, a closed terminal) and when its parent dies: killing `npm start`'s npm process kills
+ * npm and its `sh -c`, but no signal reaches this process, which the system then re-parents.
+ * webpack serve closes on SIGTERM; one that has not exited 5 s later is killed.
+ */
+function stopWithParent(server) {
+  let stopping = false;
+  const stop = (why) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\nSHIELD: stopping the dev server (${why}).`);
+    if (server.exitCode === null && server.signalCode === null) server.kill("SIGTERM");
+    setTimeout(() => {
+      if (server.exitCode === null && server.signalCode === null) server.kill("SIGKILL");
+      process.exit(1);
+    }, 5000);
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(signal));
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop("its parent process exited");
+  }, 1000).unref();
+}
+
 async function main() {
   const webpackCli = require.resolve("webpack-cli/bin/cli.js");
   const server = spawn(process.execPath, [webpackCli, "serve", "--mode", "development"], { cwd: root, stdio: "inherit" });
-  const stop = () => server.kill("SIGINT");
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
   server.on("exit", (code) => process.exit(code ?? 0));
+  stopWithParent(server);
 
   await waitForServer(`${origin}/functions.json`, 120000);
   console.log(`\nSHIELD is served at ${origin} (taskpane.html, functions.js, functions.json).`);

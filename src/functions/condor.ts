@@ -5,7 +5,6 @@
  * cell. The position is the SHORT iron condor (+1 put putLong, -1 put putShort, -1 call callShort,
  * +1 call callLong); prices and greeks are per 1 unit of the underlying.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { InputError } from "../core/errors";
 import { GREEK_NAMES } from "../core/bsm";
 import { positive } from "../core/validate";
@@ -78,6 +77,7 @@ function modelArgs(
 /**
  * The model credit of the short iron condor, per unit of the underlying.
  * @customfunction CONDOR_PRICE
+ * @helpurl https://localhost:3000/functions.html#condor_price
  * @param {any} spot Price of the underlying, e.g. 5000.
  * @param {any} putLong Strike of the long (bought) put, the lowest strike.
  * @param {any} putShort Strike of the short (sold) put.
@@ -98,6 +98,7 @@ export function CONDOR_PRICE(spot: any, putLong: any, putShort: any, callShort: 
 /**
  * The net delta of the short iron condor, per 1.00 of spot.
  * @customfunction CONDOR_DELTA
+ * @helpurl https://localhost:3000/functions.html#condor_delta
  * @param {any} spot Price of the underlying, e.g. 5000.
  * @param {any} putLong Strike of the long (bought) put, the lowest strike.
  * @param {any} putShort Strike of the short (sold) put.
@@ -118,6 +119,7 @@ export function CONDOR_DELTA(spot: any, putLong: any, putShort: any, callShort: 
 /**
  * A 1x9 row: credit, delta, gamma, theta, vega, rho, vanna, charm, vomma of the short iron condor.
  * @customfunction CONDOR_GREEKS
+ * @helpurl https://localhost:3000/functions.html#condor_greeks
  * @param {any} spot Price of the underlying, e.g. 5000.
  * @param {any} putLong Strike of the long (bought) put, the lowest strike.
  * @param {any} putShort Strike of the short (sold) put.
@@ -139,6 +141,7 @@ export function CONDOR_GREEKS(spot: any, putLong: any, putShort: any, callShort:
 /**
  * A 1x2 row: the breakevens at expiry, putShort - credit and callShort + credit.
  * @customfunction BREAKEVEN
+ * @helpurl https://localhost:3000/functions.html#breakeven
  * @param {any} putLong Strike of the long (bought) put, the lowest strike.
  * @param {any} putShort Strike of the short (sold) put.
  * @param {any} callShort Strike of the short (sold) call.
@@ -161,6 +164,7 @@ export function BREAKEVEN(putLong: any, putShort: any, callShort: any, callLong:
 /**
  * A 1x3 row: max profit (the credit), max loss (wider wing - credit) and their ratio, at expiry.
  * @customfunction CONDOR_RISK
+ * @helpurl https://localhost:3000/functions.html#condor_risk
  * @param {any} putLong Strike of the long (bought) put, the lowest strike.
  * @param {any} putShort Strike of the short (sold) put.
  * @param {any} callShort Strike of the short (sold) call.
@@ -178,6 +182,7 @@ export function CONDOR_RISK(putLong: any, putShort: any, callShort: any, callLon
 /**
  * Probability of profit at expiry: the risk-neutral probability of ending between the breakevens.
  * @customfunction CONDOR_POP
+ * @helpurl https://localhost:3000/functions.html#condor_pop
  * @param {any} spot Price of the underlying, e.g. 5000.
  * @param {any} putLong Strike of the long (bought) put, the lowest strike.
  * @param {any} putShort Strike of the short (sold) put.
@@ -211,6 +216,7 @@ export function CONDOR_POP(
 /**
  * P/L per unit of the short iron condor at each price: at expiry, or before it with daysLeft and vol.
  * @customfunction CONDOR_PAYOFF
+ * @helpurl https://localhost:3000/functions.html#condor_payoff
  * @param {any} putLong Strike of the long (bought) put, the lowest strike.
  * @param {any} putShort Strike of the short (sold) put.
  * @param {any} callShort Strike of the short (sold) call.

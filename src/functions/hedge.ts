@@ -12,7 +12,6 @@
  * error, since each curve row gives one ladder row. In `weights` only empty cells at the end are
  * dropped (a weight of 0 is valid).
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { GREEK_NAMES, parseOptionType } from "../core/bsm";
 import { InputError } from "../core/errors";
 import { vixBeta, vixContango, vixLadder, vixLayerRatio, type CurveLayer } from "../core/hedge";
@@ -22,6 +21,7 @@ import { excelCall, isOmitted, matrix, maybeNum, num, optNum, series, text, unwr
 /**
  * Value and greeks of any set of option legs (qty-weighted sums), per unit of the underlying.
  * @customfunction POSITION_GREEKS
+ * @helpurl https://localhost:3000/functions.html#position_greeks
  * @param {any[][]} legs An n x 5 range: type (C/P), strike, qty (+ long, - short), days, vol.
  * @param {any} spot Price of the underlying, e.g. 5000.
  * @param {any} [rate] Risk-free rate as a decimal, continuous (default 0).
@@ -38,6 +38,7 @@ export function POSITION_GREEKS(legs: any[][], spot: any, rate?: any, yield_?: a
 /**
  * The beta of a VIX future of `days` days to spot VIX: min(1, beta30 x (30/days)^exponent).
  * @customfunction VIX_BETA
+ * @helpurl https://localhost:3000/functions.html#vix_beta
  * @param {any} days Calendar days to the future's expiry (> 0).
  * @param {any} [beta30] Beta of a 30-day future (default 0.5).
  * @param {any} [exponent] Tenor decay exponent (default 0.5).
@@ -50,6 +51,7 @@ export function VIX_BETA(days: any, beta30?: any, exponent?: any): number {
 /**
  * The contango slope of a VIX future per 30 days: (futurePrice / vixSpot - 1) x 30 / futureDays.
  * @customfunction VIX_CONTANGO
+ * @helpurl https://localhost:3000/functions.html#vix_contango
  * @param {any} vixSpot Spot VIX, e.g. 16.5.
  * @param {any} futurePrice The future's price, e.g. 17.4.
  * @param {any} futureDays Calendar days to the future's expiry (> 0).
@@ -62,6 +64,7 @@ export function VIX_CONTANGO(vixSpot: any, futurePrice: any, futureDays: any): n
 /**
  * The regime ratio of one hedge layer: clamp(1 + gain x (neutral - slope), floor, cap).
  * @customfunction VIX_LAYER_RATIO
+ * @helpurl https://localhost:3000/functions.html#vix_layer_ratio
  * @param {any} vixSpot Spot VIX, e.g. 16.5.
  * @param {any} futurePrice The future's price, e.g. 17.4.
  * @param {any} futureDays Calendar days to the future's expiry (> 0).
@@ -88,6 +91,7 @@ export function VIX_LAYER_RATIO(vixSpot: any, futurePrice: any, futureDays: any,
 /**
  * The layered VIX futures hedge of a position's vega: one row per curve layer.
  * @customfunction VIX_LADDER
+ * @helpurl https://localhost:3000/functions.html#vix_ladder
  * @param {any} positionVega The position's dollar vega per vol point (negative when short vol).
  * @param {any} positionDays Calendar days to the position's expiry.
  * @param {any} vixSpot Spot VIX, e.g. 16.5.

@@ -2,7 +2,6 @@
  * IMPLIED_VOL, the custom function of SPEC.md's "Options (one leg)" section for implied
  * volatility: a thin adapter over src/core/impliedVol.ts (Let's Be Rational).
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { parseOptionType } from "../core/bsm";
 import { impliedVol } from "../core/impliedVol";
 import { excelCall, num, optNum, text } from "./excel";
@@ -10,6 +9,7 @@ import { excelCall, num, optNum, text } from "./excel";
 /**
  * The volatility that reprices an option's price under Black-Scholes-Merton, to full precision.
  * @customfunction IMPLIED_VOL
+ * @helpurl https://localhost:3000/functions.html#implied_vol
  * @param {any} type Option type: C, CALL, P or PUT (any case).
  * @param {any} price The option's price per 1 unit of the underlying.
  * @param {any} spot Price of the underlying, e.g. 5000.

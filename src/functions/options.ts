@@ -4,7 +4,6 @@
  * Parameters are typed `any` on purpose: Excel then hands over exactly what the cell holds,
  * and SHIELD (not Excel) words the error for text or an empty cell.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { GREEK_NAMES, optionGreeks, optionPrice, parseOptionType } from "../core/bsm";
 import { InputError } from "../core/errors";
 import { expectedMove } from "../core/expectedMove";
@@ -15,6 +14,7 @@ import { excelCall, maybeNum, num, optName, optNum, text } from "./excel";
 /**
  * The expected move of the underlying: spot x vol x sqrt(days/365) x stdevs, in points.
  * @customfunction EXPECTED_MOVE
+ * @helpurl https://localhost:3000/functions.html#expected_move
  * @param {any} spot Price of the underlying, e.g. 5000.
  * @param {any} vol Annual implied volatility as a decimal (0.2 = 20%).
  * @param {any} days Calendar days to expiry (fractional allowed).
@@ -30,6 +30,7 @@ export function EXPECTED_MOVE(spot: any, vol: any, days: any, stdevs?: any): num
 /**
  * Black-Scholes-Merton price or a greek of one European option, per 1 unit of the underlying.
  * @customfunction OPTION
+ * @helpurl https://localhost:3000/functions.html#option
  * @param {any} type Option type: C, CALL, P or PUT (any case).
  * @param {any} spot Price of the underlying, e.g. 5000.
  * @param {any} strike Strike price.
@@ -62,6 +63,7 @@ function outputName(value: string): (typeof GREEK_NAMES)[number] | "all" {
 /**
  * The strike whose spot delta equals the target delta (a put's as -0.16 or 0.16), optionally on a strike grid.
  * @customfunction STRIKE_FOR_DELTA
+ * @helpurl https://localhost:3000/functions.html#strike_for_delta
  * @param {any} type Option type: C, CALL, P or PUT (any case).
  * @param {any} delta Target delta as a decimal (16 delta = 0.16; a put's may be -0.16 or 0.16).
  * @param {any} spot Price of the underlying, e.g. 5000.
@@ -91,6 +93,7 @@ export function STRIKE_FOR_DELTA(type: any, delta: any, spot: any, days: any, vo
 /**
  * Risk-neutral probability that the underlying ends between lower and upper at expiry.
  * @customfunction PROB_BETWEEN
+ * @helpurl https://localhost:3000/functions.html#prob_between
  * @param {any} spot Price of the underlying, e.g. 5000.
  * @param {any} lower Lower bound; 0 = unbounded below.
  * @param {any} upper Upper bound; empty (or 0) = unbounded above.
@@ -119,6 +122,7 @@ export function PROB_BETWEEN(spot: any, lower: any, upper: any, days: any, vol: 
 /**
  * Risk-neutral probability that the underlying touches the level at any time before expiry.
  * @customfunction PROB_TOUCH
+ * @helpurl https://localhost:3000/functions.html#prob_touch
  * @param {any} spot Price of the underlying, e.g. 5000.
  * @param {any} level The price level to touch.
  * @param {any} days Calendar days to expiry (fractional allowed).

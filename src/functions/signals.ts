@@ -4,7 +4,6 @@
  * them); trailing blank cells of the input (a range selected longer than filled) come back
  * blank. Each function is a thin adapter: read the cells, call the core, lay the result out.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { InputError } from "../core/errors";
 import { adLine, ema, type Indicator, macd, ohlcVol, parseVolMethod, realizedVol, rsi } from "../core/signals";
 import { type CellValue, excelCall, isOmitted, notAvailable, num, optName, optNum, series, type Series, shaped, unwrap, usedLength } from "./excel";
@@ -71,6 +70,7 @@ function layout(fn: string, input: ReadSeries, result: Indicator, label: string)
 /**
  * Exponential moving average, seeded by the simple average of the first `period` values (TA-Lib's EMA).
  * @customfunction EMA
+ * @helpurl https://localhost:3000/functions.html#ema
  * @param {any[][]} prices A column or row of values (any sign).
  * @param {any} period Number of values in the average, a whole number (k = 2 / (period + 1)).
  * @returns {any[][]} The EMA in the shape of prices; #N/A for the first period - 1 rows.
@@ -86,6 +86,7 @@ export function EMA(prices: any[][], period: any): any[][] {
 /**
  * Wilder's relative strength index, 0 to 100 (TA-Lib's RSI).
  * @customfunction RSI
+ * @helpurl https://localhost:3000/functions.html#rsi
  * @param {any[][]} prices A column or row of values (any sign).
  * @param {any} [period] Number of changes averaged, a whole number (default 14).
  * @returns {any[][]} The RSI in the shape of prices; #N/A for the first period rows.
@@ -101,6 +102,7 @@ export function RSI(prices: any[][], period?: any): any[][] {
 /**
  * MACD line, signal line and histogram, aligned as TA-Lib aligns them.
  * @customfunction MACD
+ * @helpurl https://localhost:3000/functions.html#macd
  * @param {any[][]} prices A column or row of values (any sign).
  * @param {any} [fast] Fast EMA period (default 12).
  * @param {any} [slow] Slow EMA period (default 26).
@@ -128,6 +130,7 @@ export function MACD(prices: any[][], fast?: any, slow?: any, signal?: any): any
 /**
  * The market-breadth advance-decline line: running sum of advances - declines.
  * @customfunction AD_LINE
+ * @helpurl https://localhost:3000/functions.html#ad_line
  * @param {any[][]} advances A column or row of advancing issues (or volume) per session.
  * @param {any[][]} declines Declining issues (or volume), same size as advances.
  * @returns {any[][]} The cumulative net advances, in the shape of advances.
@@ -142,6 +145,7 @@ export function AD_LINE(advances: any[][], declines: any[][]): any[][] {
 /**
  * Rolling annualized close-to-close volatility (sample standard deviation of log returns).
  * @customfunction REALIZED_VOL
+ * @helpurl https://localhost:3000/functions.html#realized_vol
  * @param {any[][]} closes A column or row of closing prices (> 0).
  * @param {any} [window] Number of log returns in the window (default 20).
  * @param {any} [periodsPerYear] Bars per year for annualizing (default 252).
@@ -159,6 +163,7 @@ export function REALIZED_VOL(closes: any[][], window?: any, periodsPerYear?: any
 /**
  * Rolling annualized volatility from open/high/low/close bars (Parkinson, Garman-Klass, Rogers-Satchell or Yang-Zhang).
  * @customfunction OHLC_VOL
+ * @helpurl https://localhost:3000/functions.html#ohlc_vol
  * @param {any[][]} open Opening prices, a column or row.
  * @param {any[][]} high High prices, same size as open.
  * @param {any[][]} low Low prices, same size as open.

@@ -166,6 +166,7 @@ export async function writePlan(plan: Plan, options: WriteOptions = {}, excel: E
       anchorCell = context.workbook.getSelectedRange().getCell(0, 0);
     }
     anchorCell.load(["address", "rowIndex", "columnIndex"]);
+    // eslint-disable-next-line office-addins/load-object-before-read -- a navigation property: a proxy, not a value to load
     const sheet = anchorCell.worksheet;
     sheet.load("name");
     sheet.protection.load("protected");

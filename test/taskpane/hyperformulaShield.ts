@@ -78,7 +78,7 @@ for (const [id, sig] of Object.entries(SIGNATURES)) {
     ...(sig.size ? { sizeOfResultArrayMethod: `size_${id}` } : {}),
   };
   (ShieldPlugin.prototype as unknown as Record<string, unknown>)[`call_${id}`] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
-    const self = this as unknown as { runFunction: Function; metadata: (n: string) => unknown };
+    const self = this as unknown as { runFunction: (...args: unknown[]) => unknown; metadata: (n: string) => unknown };
     const result = self.runFunction(ast.args, state, self.metadata(name), (...args: unknown[]) => {
       const out = fromExcel(bundle!.call(id, ...args.map(toExcel)));
       if (out instanceof CellError) return out;
