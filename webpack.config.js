@@ -12,6 +12,7 @@ const FUNCTION_FILES = [
   "./src/functions/condor.ts",
   "./src/functions/hedge.ts",
   "./src/functions/signals.ts",
+  "./src/functions/timeShift.ts",
 ];
 
 const DEV_PORT = 3000;

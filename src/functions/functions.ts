@@ -9,3 +9,4 @@ import "./impliedVol";
 import "./condor";
 import "./hedge";
 import "./signals";
+import "./timeShift";
