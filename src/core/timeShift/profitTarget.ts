@@ -33,8 +33,7 @@
  * with probability at most 4 Phi(-DOMAIN_SDS) (reflection principle); the kernel is cut at
  * KERNEL_SDS sds (2 Phi(-KERNEL_SDS) a date); boundaries are solved to BOUNDARY_TOL.
  */
-import { NoSolutionError } from "../errors";
-import { InputError } from "../errors";
+import { InputError, NoSolutionError } from "../errors";
 import { normCdf } from "../normal";
 import { probBetween } from "../probability";
 import { DAYS_PER_YEAR } from "../units";
@@ -51,6 +50,13 @@ export const PANEL_SDS = 3;
 export const PANEL_ERROR = 2.3e-9;
 /** Half-width of the log-price grid beyond the drift, in standard deviations of ln S to expiry. */
 export const DOMAIN_SDS = 7;
+/**
+ * The longest `days` PROB_PROFIT_TARGET takes: ten years of daily checks. The work grows as
+ * days^1.5 (dates x grid nodes), about a second at this bound; beyond it a cell would freeze Excel.
+ */
+export const MAX_P50_DAYS = 3650;
+/** At most this many scan points per date in the hit-set search (an extreme skew would ask for more). */
+export const MAX_SCAN_POINTS = 1500;
 /** Scan spacing of the hit-set search, in standard deviations (to expiry, of the smallest leg vol) of ln S. */
 export const SCAN_SDS = 1;
 /** Where the one-day Gaussian kernel is cut, in its standard deviations. */
@@ -81,9 +87,10 @@ export function targetRule(target: number): number {
 /**
  * The probability of reaching the profit target (see the file comment).
  *
- * Throws InputError for spot <= 0, strikes out of order, days outside [0, 36500], a vol outside
+ * Throws InputError for spot <= 0, strikes out of order, days outside [0, MAX_P50_DAYS], a vol outside
  * (0, 5] or a count other than one or four, a credit < 0, a target outside (0, 1], |rate| or
- * |yield| > 1; NoSolutionError if the result were not a finite probability (a guard).
+ * |yield| > 1; NoSolutionError when the paths' price range leaves 1e-280..1e280, or if the result
+ * were not a finite probability (a guard).
  *
  * @example probProfitTarget(5000, { putLong: 4850, putShort: 4900, callShort: 5100, callLong: 5150 }, 45, 0.18, 20.2) // => about 0.5
  */
@@ -114,6 +121,9 @@ export function profitTargetDetailed(
   positive("spot", spot);
   validateStrikes(strikes);
   daysRule("days", days);
+  if (days > MAX_P50_DAYS) {
+    throw new InputError("days", `must be at most ${MAX_P50_DAYS} for the profit-target probability (ten years of daily checks; more would take minutes)`, days);
+  }
   const v = legVols(vols);
   creditRule(credit);
   targetRule(target);
@@ -138,7 +148,7 @@ export function profitTargetDetailed(
   const minVol = Math.min(...v);
   const hitAt = (k: number): Interval[] => {
     const tau = k;
-    const step = Math.min(grid.width, SCAN_SDS * minVol * Math.sqrt(tau / DAYS_PER_YEAR));
+    const step = Math.max((grid.xhi - grid.xlo) / MAX_SCAN_POINTS, Math.min(grid.width, SCAN_SDS * minVol * Math.sqrt(tau / DAYS_PER_YEAR)));
     return hitIntervals((x) => condorValue(Math.exp(x), strikes, tau, v, rate, yield_) - threshold, grid.xlo, grid.xhi, step);
   };
 
@@ -210,8 +220,11 @@ function makeGrid(spot: number, days: number, sigma: number, rate: number, yield
   const total = kernel(days, sigma, rate, yield_);
   const x0 = Math.log(spot);
   const width = PANEL_SDS * kernel(1, sigma, rate, yield_).sd;
-  const lo = Math.max(LOG_PRICE_MIN, Math.min(x0, x0 + total.drift) - DOMAIN_SDS * total.sd - width);
-  const hi = Math.min(LOG_PRICE_MAX, Math.max(x0, x0 + total.drift) + DOMAIN_SDS * total.sd + width);
+  const lo = Math.min(x0, x0 + total.drift) - DOMAIN_SDS * total.sd - width;
+  const hi = Math.max(x0, x0 + total.drift) + DOMAIN_SDS * total.sd + width;
+  if (!(lo > LOG_PRICE_MIN && hi < LOG_PRICE_MAX)) {
+    throw new NoSolutionError(`the price paths from spot ${spot} over ${days} days reach beyond the range of a double (1e-280 to 1e280)`);
+  }
   const panels = Math.max(1, Math.ceil((hi - lo) / width));
   return { xlo: lo, xhi: lo + panels * width, width, panels };
 }

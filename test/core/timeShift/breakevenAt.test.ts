@@ -60,11 +60,11 @@ describe("the roots are zeros of CONDOR_PAYOFF's P/L to full double precision", 
   test("the exact P/L (200-bit oracle, rate = yield = 0) changes sign within 64 ulps of each root", () => {
     const credit = 34;
     const days = 44;
-    const vols = [0.2, 0.19, 0.16, 0.15];
+    const vols: [number, number, number, number] = [0.2, 0.19, 0.16, 0.15];
     const sd = vols.map((v) => v * Math.sqrt(days / 365));
     const exact = (s: number) =>
       credit - (blackHP(s, K.putShort, sd[1], "put") - blackHP(s, K.putLong, sd[0], "put") + blackHP(s, K.callShort, sd[2], "call") - blackHP(s, K.callLong, sd[3], "call"));
-    const be = breakevenAt(K, credit, days, vols as CondorVols);
+    const be = breakevenAt(K, credit, days, vols);
     for (const root of [be.lower as number, be.upper as number]) {
       let below = root;
       let above = root;

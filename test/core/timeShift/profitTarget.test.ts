@@ -61,7 +61,7 @@ function monteCarlo(days: number, vols: number | [number, number, number, number
 
 describe("against a seeded Monte Carlo (standard error below 3e-4)", () => {
   test("a 45-day condor at the P50, flat vol, with rate and yield", () => {
-    const credit = condorPrice(SPOT, K, 45, 0.18, 0.045, 0.013);
+    const credit = 34.45; // condorPrice(SPOT, K, 45, 0.18, 0.045, 0.013) = 34.4514...; the example in docs/examples/time-shift.json
     const p = probProfitTarget(SPOT, K, 45, 0.18, credit, 0.5, 0.045, 0.013);
     const mc = monteCarlo(45, 0.18, credit, 0.5, 0.045, 0.013, 3_000_000, 20261201);
     expect(mc.se).toBeLessThan(3e-4);
@@ -70,7 +70,7 @@ describe("against a seeded Monte Carlo (standard error below 3e-4)", () => {
 
   test("10.5 days with 4 vols (skew) and a 25% target: the first check comes after half a day", () => {
     const vols: [number, number, number, number] = [0.24, 0.2, 0.15, 0.14];
-    const credit = condorPrice(SPOT, K, 10.5, vols, 0.04, 0.01);
+    const credit = 12.31; // condorPrice(SPOT, K, 10.5, vols, 0.04, 0.01) = 12.308...; the example in docs/examples/time-shift.json
     const p = probProfitTarget(SPOT, K, 10.5, vols, credit, 0.25, 0.04, 0.01);
     const mc = monteCarlo(10.5, vols, credit, 0.25, 0.04, 0.01, 3_000_000, 7);
     expect(mc.se).toBeLessThan(3e-4);
@@ -182,6 +182,12 @@ describe("bad input", () => {
       expect(e.argument).toBe("target");
       expect(e.message).toContain("greater than 0 and at most 1");
     }
+  });
+
+  test("more than ten years of daily checks is refused, naming days", () => {
+    const e = inputError(() => probProfitTarget(SPOT, K, 3650.5, 0.18, 30));
+    expect(e.argument).toBe("days");
+    expect(e.message).toContain("at most 3650");
   });
 
   test("spot, strikes, days, vols, credit, rate and yield follow the shared rules", () => {
