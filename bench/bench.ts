@@ -9,6 +9,7 @@ const sections: Array<[string, () => Promise<{ run(): void }>]> = [
   ["signals", () => import("./signals")],
   ["options: BSM price and greeks", () => import("./options")],
   ["implied vol", () => import("./impliedVol")],
+  ["time-shift: BREAKEVEN_AT and the P50", () => import("./timeShift")],
 ];
 
 async function main(): Promise<void> {

@@ -58,7 +58,7 @@ export const MAX_P50_DAYS = 3650;
 /** At most this many scan points per date in the hit-set search (an extreme skew would ask for more). */
 export const MAX_SCAN_POINTS = 1500;
 /** Scan spacing of the hit-set search, in standard deviations (to expiry, of the smallest leg vol) of ln S. */
-export const SCAN_SDS = 1;
+export const SCAN_SDS = 2;
 /** Where the one-day Gaussian kernel is cut, in its standard deviations. */
 export const KERNEL_SDS = 8.5;
 
@@ -148,7 +148,7 @@ export function profitTargetDetailed(
   const minVol = Math.min(...v);
   const hitAt = (k: number): Interval[] => {
     const tau = k;
-    const step = Math.max((grid.xhi - grid.xlo) / MAX_SCAN_POINTS, Math.min(grid.width, SCAN_SDS * minVol * Math.sqrt(tau / DAYS_PER_YEAR)));
+    const step = Math.max((grid.xhi - grid.xlo) / MAX_SCAN_POINTS, SCAN_SDS * minVol * Math.sqrt(tau / DAYS_PER_YEAR));
     return hitIntervals((x) => condorValue(Math.exp(x), strikes, tau, v, rate, yield_) - threshold, grid.xlo, grid.xhi, step);
   };
 
