@@ -55,6 +55,12 @@ export const DOMAIN_SDS = 7;
  * days^1.5 (dates x grid nodes), about a second at this bound; beyond it a cell would freeze Excel.
  */
 export const MAX_P50_DAYS = 3650;
+/**
+ * The work budget: grid panels x monitoring dates. Ten years of daily checks at an ordinary vol
+ * use about 1e6; only a vol tiny against rate - yield (a near-deterministic path drifting across
+ * many panels) goes beyond, and is #NUM! rather than a frozen cell.
+ */
+export const MAX_PANEL_DATES = 2e6;
 /** At most this many scan points per date in the hit-set search (an extreme skew would ask for more). */
 export const MAX_SCAN_POINTS = 1500;
 /** Scan spacing of the hit-set search, in standard deviations (to expiry, of the smallest leg vol) of ln S. */
@@ -142,6 +148,11 @@ export function profitTargetDetailed(
   }
 
   const grid = makeGrid(spot, days, sigma, rate, yield_);
+  if (grid.panels * dates > MAX_PANEL_DATES) {
+    throw new NoSolutionError(
+      `daily checks over ${days} days need ${grid.panels} grid panels for each of ${dates} dates, beyond the ${MAX_PANEL_DATES} budget: the path vol ${sigma} is tiny against rate - yield`,
+    );
+  }
   const rule = gaussLegendre(GL_POINTS);
   const oneDay = kernel(1, sigma, rate, yield_);
   const table = toeplitz(grid, rule, oneDay);
@@ -272,25 +283,28 @@ function nodesOff(hit: Interval[], grid: Grid, rule: { nodes: number[]; weights:
   return { hit, full, fixed: new Float64Array(grid.panels * GL_POINTS), free };
 }
 
-/** The kernel between fixed nodes: w_b phi_s(y_b - x_a - drift) for panel offset d = q - p, |d| <= D. */
+/** The kernel between fixed nodes: w_b phi_s(y_b - x_a - drift) for panel offset d = q - p, dMin <= d <= dMax. */
 interface Toeplitz {
-  D: number;
+  dMin: number;
+  dMax: number;
   weights: Float64Array;
 }
 
 function toeplitz(grid: Grid, rule: { nodes: number[]; weights: number[] }, k: Kernel): Toeplitz {
   const n = GL_POINTS;
-  const D = Math.ceil((KERNEL_SDS * k.sd + Math.abs(k.drift)) / grid.width) + 1;
-  const weights = new Float64Array((2 * D + 1) * n * n);
-  for (let d = -D; d <= D; d++) {
+  // The band of panel offsets the kernel reaches, centred on the drift.
+  const dMin = Math.floor((k.drift - KERNEL_SDS * k.sd) / grid.width) - 1;
+  const dMax = Math.ceil((k.drift + KERNEL_SDS * k.sd) / grid.width) + 1;
+  const weights = new Float64Array((dMax - dMin + 1) * n * n);
+  for (let d = dMin; d <= dMax; d++) {
     for (let a = 0; a < n; a++) {
       for (let b = 0; b < n; b++) {
         const z = ((d + rule.nodes[b] - rule.nodes[a]) * grid.width - k.drift) / k.sd;
-        weights[((d + D) * n + a) * n + b] = Math.abs(z) > KERNEL_SDS ? 0 : (grid.width * rule.weights[b] * INV_SQRT_2PI * Math.exp(-0.5 * z * z)) / k.sd;
+        weights[((d - dMin) * n + a) * n + b] = Math.abs(z) > KERNEL_SDS ? 0 : (grid.width * rule.weights[b] * INV_SQRT_2PI * Math.exp(-0.5 * z * z)) / k.sd;
       }
     }
   }
-  return { D, weights };
+  return { dMin, dMax, weights };
 }
 
 /** P(x + drift + sd Z in [lo, hi]) summed over the intervals; exact up to normCdf's rounding. */
@@ -313,13 +327,13 @@ function fillFixed(next: NodeSet, prev: NodeSet, grid: Grid, t: Toeplitz, k: Ker
   const rule = gaussLegendre(n);
   for (let p = 0; p < grid.panels; p++) {
     if (!next.full[p]) continue;
-    const q0 = Math.max(0, p - t.D);
-    const q1 = Math.min(grid.panels - 1, p + t.D);
+    const q0 = Math.max(0, p + t.dMin);
+    const q1 = Math.min(grid.panels - 1, p + t.dMax);
     for (let a = 0; a < n; a++) {
       let sum = 0;
       for (let q = q0; q <= q1; q++) {
         if (!prev.full[q]) continue;
-        const row = ((q - p + t.D) * n + a) * n;
+        const row = ((q - p - t.dMin) * n + a) * n;
         const base = q * n;
         for (let b = 0; b < n; b++) sum += t.weights[row + b] * prev.fixed[base + b];
       }

@@ -17,6 +17,7 @@ import { execFileSync } from "child_process";
 import fc from "fast-check";
 import * as path from "path";
 import { condorPrice, type CondorStrikes } from "../../../src/core/condor";
+import { NoSolutionError } from "../../../src/core/errors";
 import { normCdf } from "../../../src/core/normal";
 import { probBetween } from "../../../src/core/probability";
 import { PANEL_ERROR, probProfitTarget, profitTargetDetailed } from "../../../src/core/timeShift/profitTarget";
@@ -188,6 +189,11 @@ describe("bad input", () => {
     const e = inputError(() => probProfitTarget(SPOT, K, 3650.5, 0.18, 30));
     expect(e.argument).toBe("days");
     expect(e.message).toContain("at most 3650");
+  });
+
+  test("a vol tiny against rate - yield (a near-deterministic path drifting across millions of grid panels) is a NoSolutionError, not a frozen cell", () => {
+    expect(() => probProfitTarget(SPOT, K, 20, 1e-9, 20, 0.5, 0.045, 0.013)).toThrow(NoSolutionError);
+    expect(() => probProfitTarget(SPOT, K, 20, 1e-9, 20, 0.5, 0.045, 0.013)).toThrow(/budget/);
   });
 
   test("spot, strikes, days, vols, credit, rate and yield follow the shared rules", () => {
