@@ -51,7 +51,8 @@ export function hitIntervals(excess: (x: number) => number, xlo: number, xhi: nu
       while (i + 1 < m && fs[i + 1] <= 0) i++;
       const lo = start === 0 ? -Infinity : boundary(excess, xs[start - 1], fs[start - 1], xs[start], fs[start]);
       const hi = i === m - 1 ? Infinity : boundary(excess, xs[i + 1], fs[i + 1], xs[i], fs[i]);
-      out.push(logInterval(lo, hi));
+      // A run of one scan point whose two crossings both round onto it has no width: no hit set.
+      if (lo < hi) out.push(logInterval(lo, hi));
       i++;
       continue;
     }

@@ -177,7 +177,7 @@ export function profitTargetDetailed(
   const hitK = hitAt(K);
   const first = kernel(days - K, sigma, rate, yield_);
   const center = Math.log(spot) + first.drift;
-  let p = hitK.reduce((sum, h) => sum + probBetween(spot, h.priceLo, h.priceHi, days - K, sigma, rate, yield_), 0);
+  let p = hitK.reduce((sum, h) => sum + (h.priceLo < h.priceHi ? probBetween(spot, h.priceLo, h.priceHi, days - K, sigma, rate, yield_) : 0), 0);
   const width = PANEL_SDS * first.sd;
   const from = center - KERNEL_SDS * first.sd;
   const panels = Math.ceil((2 * KERNEL_SDS * first.sd) / width);
