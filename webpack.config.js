@@ -23,6 +23,7 @@ const FUNCTION_FILES = [
   "./src/functions/chain.ts",
   "./src/functions/governance.ts",
   "./src/functions/time.ts",
+  "./src/functions/timeShift.ts",
 ];
 
 const DEV_PORT = 3000;

@@ -12,6 +12,7 @@ const sections: Array<[string, () => Promise<{ run(): void }>]> = [
   ["stress", () => import("./stress").then((m) => ({ run: m.runStress }))],
   ["option chain", () => import("./chain")],
   ["governance and time", () => import("./governance")],
+  ["time-shift: BREAKEVEN_AT and the P50", () => import("./timeShift")],
 ];
 
 async function main(): Promise<void> {

@@ -80,8 +80,8 @@ export function legVols(vols: CondorVols): [number, number, number, number] {
   return vols.map((v, i) => volRule(`vol (${LEG_NAMES[i]})`, v)) as [number, number, number, number];
 }
 
-/** The credit rule: a finite number >= 0 (a debit is not a short condor). */
-function creditRule(credit: number): number {
+/** The credit rule: a finite number >= 0 (a debit is not a short condor). Shared with timeShift/. */
+export function creditRule(credit: number): number {
   if (!(typeof credit === "number" && Number.isFinite(credit) && credit >= 0)) {
     throw new InputError("credit", "must be a number of 0 or more (the premium received; a debit is not a short iron condor)", credit);
   }
@@ -139,7 +139,24 @@ export function condorGreeks(spot: number, strikes: CondorStrikes, days: number,
 export function condorPrice(spot: number, strikes: CondorStrikes, days: number, vols: CondorVols, rate = 0, yield_ = 0): number {
   marketRules(spot, days, rate, yield_);
   validateStrikes(strikes);
-  const v = legVols(vols);
+  return condorValue(spot, strikes, days, legVols(vols), rate, yield_);
+}
+
+/**
+ * condorPrice's arithmetic without its checks of the strikes and vols, for a caller that checked
+ * them once and prices the same condor many times (timeShift/: root finding, daily marks). Each
+ * leg still goes through bsm.ts optionPrice (and its own checks). Same result, bit for bit.
+ *
+ * @example condorValue(5000, { putLong: 4850, putShort: 4900, callShort: 5100, callLong: 5150 }, 30, [0.18, 0.18, 0.18, 0.18]) // => 31.4296...
+ */
+export function condorValue(
+  spot: number,
+  strikes: CondorStrikes,
+  days: number,
+  v: readonly [number, number, number, number],
+  rate = 0,
+  yield_ = 0,
+): number {
   const putSpread = optionPrice("put", spot, strikes.putShort, days, v[1], rate, yield_) - optionPrice("put", spot, strikes.putLong, days, v[0], rate, yield_);
   const callSpread = optionPrice("call", spot, strikes.callShort, days, v[2], rate, yield_) - optionPrice("call", spot, strikes.callLong, days, v[3], rate, yield_);
   return putSpread + callSpread;

@@ -39,7 +39,7 @@ const VOL_COUNT_RULE = "must be one vol or four (putLong, putShort, callShort, c
  * Declared as a matrix parameter (`any[][]`) in the metadata: a scalar-dimension parameter would
  * make Excel call the function once per cell of a 4-cell range (array lifting) instead.
  */
-function volsOf(value: unknown): CondorVols {
+export function volsOf(value: unknown): CondorVols {
   if (!Array.isArray(value)) return num("vol", value);
   const m = matrix(value);
   const rows = m.length;

@@ -14,3 +14,4 @@ import "./signals";
 import "./chain";
 import "./governance";
 import "./time";
+import "./timeShift";
