@@ -71,7 +71,8 @@ function mismatch(got: unknown, want: unknown, where = "result"): string {
     return value instanceof StubExcelError && value.code === want ? "" : `${where}: expected ${want}, got ${show(value)}`;
   }
   if (want === "") return got === "" || got === null ? "" : `${where}: expected a blank cell, got ${show(got)}`;
-  return `${where}: the example's result ${JSON.stringify(want)} is not a number, an error code, "" or a range`;
+  if (typeof want === "string") return got === want ? "" : `${where}: expected the text ${JSON.stringify(want)}, got ${show(got)}`;
+  return `${where}: the example's result ${JSON.stringify(want)} is not a number, an error code, a text, "" or a range`;
 }
 
 function show(value: unknown): string {
