@@ -20,9 +20,12 @@ describe("Cboe's worked example (methodology document)", () => {
 
     test(`${term} term: sigma^2 = ${expected.variance} to Cboe's printed digits`, () => {
       expect(Math.abs(result.variance - expected.variance)).toBeLessThanOrEqual(cboeVix.tol.variance);
+      // and it rounds to the 9 decimals Cboe prints (the tolerance above allows twice that)
+      expect(result.variance.toFixed(9)).toBe(expected.variance.toFixed(9));
     });
     test(`${term} term: F = ${expected.forward} and K0 = ${expected.K0}`, () => {
       expect(Math.abs(result.forward - expected.forward)).toBeLessThanOrEqual(cboeVix.tol.forward);
+      expect(result.forward.toFixed(5)).toBe(expected.forward.toFixed(5));
       expect(result.k0).toBe(expected.K0);
     });
     test(`${term} term: ${expected.strikesUsed} strikes used, from ${expected.lowestStrike} to ${expected.highestStrike}`, () => {
@@ -62,6 +65,7 @@ describe("Cboe's worked example (white paper edition: 35,924 and 46,394 minutes,
     test(`${term} term: sigma^2 = ${expected.variance} to the printed digits`, () => {
       const result = vixVariance(cboeChain(term), expected.minutes / 1440, expected.rate);
       expect(Math.abs(result.variance - expected.variance)).toBeLessThanOrEqual(cboeVixWhitePaper.tol.variance);
+      expect(result.variance.toFixed(8)).toBe(expected.variance.toFixed(8)); // the 8 decimals printed
     });
   }
 });
