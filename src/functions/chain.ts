@@ -8,7 +8,7 @@
  * columns beside it, where an empty cell is "no quote".
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { InputError, NoSolutionError, ShieldError } from "../core/errors";
+import { excelErrorCode, InputError, NoSolutionError, ShieldError } from "../core/errors";
 import { impliedForward } from "../core/chain/forward";
 import { vixIndex } from "../core/chain/index";
 import { type Chain, type SideQuote, validatePrice, validateStrikes } from "../core/chain/quotes";
@@ -119,9 +119,9 @@ export function CHAIN_VOLS(strikes: any[][], callBid: any[][], callAsk: any[][],
   });
 }
 
-/** True for an Excel error value in a cell (CustomFunctions.Error: an object, not a number or text). */
-function isErrorValue(v: unknown): boolean {
-  return typeof v === "object" && v !== null;
+/** True for an #N/A cell (CHAIN_VOLS' "no quote"): the one error value SMILE_VOL skips. */
+function isNotAvailable(v: unknown): boolean {
+  return excelErrorCode(v) === "#N/A";
 }
 
 /**
@@ -144,7 +144,8 @@ export function SMILE_VOL(strikes: any[][], vols: any[][], strike: any[][], forw
     const pointsV: number[] = [];
     ks.forEach((k, i) => {
       const v = vs[i];
-      if (isOmitted(v) || isErrorValue(v)) return; // no vol at this strike (e.g. CHAIN_VOLS' #N/A)
+      if (isOmitted(v) || isNotAvailable(v)) return; // no vol at this strike (e.g. CHAIN_VOLS' #N/A)
+      // Any other error value (#DIV/0!, #NUM!...) is a broken upstream cell, not "no quote".
       if (typeof v !== "number" || !Number.isFinite(v)) throw new InputError("vols", `must be a vol (a number), empty or #N/A at row ${i + 1}`, v);
       if (typeof k !== "number" || !Number.isFinite(k)) throw new InputError("strikes", `must be a number at row ${i + 1} (it has a vol)`, k);
       // Rules checked here, not only in the core, so that the message names the row as the sheet numbers it.

@@ -212,6 +212,14 @@ describe("SMILE_VOL names the sheet's row when cells are skipped", () => {
   test("a vol out of range at row 3 (after a skipped row) says row 3", () => {
     expectExcelError(call("SMILE_VOL", column([90, 95, 100]), column([0.2, na, 20]), [[95]], null, null), "#VALUE!", "SMILE_VOL", "vols must be a decimal between 0 and 5", "at row 3", "got 20");
   });
+  test("an error other than #N/A in vols (a broken upstream cell) is #VALUE! naming its row, not skipped", () => {
+    // SPEC skips #N/A cells (CHAIN_VOLS' no-quote cells); a #DIV/0! or #NUM! vol is not "no quote",
+    // and reading the smile across it would be a silently wrong number.
+    for (const code of ["#DIV/0!", "#NUM!", "#VALUE!"]) {
+      const bad = new StubExcelError(code, "upstream");
+      expectExcelError(call("SMILE_VOL", column([90, 95, 100]), column([0.2, bad, 0.18]), [[95]], null, null), "#VALUE!", "SMILE_VOL", "vols must be", "at row 2");
+    }
+  });
   test("strikes out of order at row 3 say row 3", () => {
     expectExcelError(call("SMILE_VOL", column([90, 95, 85]), column([0.2, na, 0.2]), [[95]], null, null), "#VALUE!", "SMILE_VOL", "strikes must be strictly ascending (row 3");
   });

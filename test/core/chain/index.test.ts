@@ -16,6 +16,7 @@ describe("Cboe's worked example", () => {
     const next = vixVariance(cboeChain("next"), cboeVix.next.minutes / 1440, cboeVix.next.rate).variance;
     const vix = vixIndex(cboeVix.near.minutes / 1440, near, cboeVix.next.minutes / 1440, next, cboeVix.targetMinutes / 1440);
     expect(Math.abs(vix - cboeVix.vixUnrounded)).toBeLessThanOrEqual(cboeVix.tol.vix);
+    expect(vix.toFixed(6)).toBe(cboeVix.vixUnrounded.toFixed(6));
     expect(vix.toFixed(2)).toBe(cboeVix.vix.toFixed(2));
   });
 
@@ -30,6 +31,7 @@ describe("Cboe's worked example", () => {
     const v2 = vixVariance(cboeChain("next"), next.minutes / 1440, next.rate).variance;
     const vix = vixIndex(near.minutes / 1440, v1, next.minutes / 1440, v2);
     expect(Math.abs(vix - cboeVixWhitePaper.vix)).toBeLessThanOrEqual(cboeVixWhitePaper.tol.vix);
+    expect(vix.toFixed(6)).toBe(cboeVixWhitePaper.vix.toFixed(6)); // the 6 decimals printed
   });
 });
 

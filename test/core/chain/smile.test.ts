@@ -111,7 +111,8 @@ describe("outside: SVI wings with a forward and days", () => {
     const s = buildSmile(strikes, vols, F, T * 365);
     expect([s.left, s.right]).toEqual(["svi", "svi"]);
     for (const k of [-0.6, -0.45, 0.3, 0.5]) {
-      expect(Math.abs(s.vol(F * Math.exp(k)) - Math.sqrt(sviW(TRUE, k) / T))).toBeLessThan(2e-4);
+      // The grid-refined fit leaves at most 1.6e-5 of vol at these points (measured); 5e-5 keeps a margin.
+      expect(Math.abs(s.vol(F * Math.exp(k)) - Math.sqrt(sviW(TRUE, k) / T))).toBeLessThan(5e-5);
     }
   });
 

@@ -4,6 +4,7 @@
  * document; "cboeVixWhitePaper": the white paper, same quotes with other times and rates), the
  * selection rules one by one, the flat-vol limit and every bad input.
  */
+import fc from "fast-check";
 import { undiscountedBlack } from "../../../src/core/black";
 import { InputError, NoSolutionError } from "../../../src/core/errors";
 import type { Chain, SideQuote } from "../../../src/core/chain/quotes";
@@ -20,9 +21,12 @@ describe("Cboe's worked example (methodology document)", () => {
 
     test(`${term} term: sigma^2 = ${expected.variance} to Cboe's printed digits`, () => {
       expect(Math.abs(result.variance - expected.variance)).toBeLessThanOrEqual(cboeVix.tol.variance);
+      // and it rounds to the 9 decimals Cboe prints (the tolerance above allows twice that)
+      expect(result.variance.toFixed(9)).toBe(expected.variance.toFixed(9));
     });
     test(`${term} term: F = ${expected.forward} and K0 = ${expected.K0}`, () => {
       expect(Math.abs(result.forward - expected.forward)).toBeLessThanOrEqual(cboeVix.tol.forward);
+      expect(result.forward.toFixed(5)).toBe(expected.forward.toFixed(5));
       expect(result.k0).toBe(expected.K0);
     });
     test(`${term} term: ${expected.strikesUsed} strikes used, from ${expected.lowestStrike} to ${expected.highestStrike}`, () => {
@@ -62,6 +66,7 @@ describe("Cboe's worked example (white paper edition: 35,924 and 46,394 minutes,
     test(`${term} term: sigma^2 = ${expected.variance} to the printed digits`, () => {
       const result = vixVariance(cboeChain(term), expected.minutes / 1440, expected.rate);
       expect(Math.abs(result.variance - expected.variance)).toBeLessThanOrEqual(cboeVixWhitePaper.tol.variance);
+      expect(result.variance.toFixed(8)).toBe(expected.variance.toFixed(8)); // the 8 decimals printed
     });
   }
 });
@@ -112,6 +117,102 @@ describe("the selection rules on a hand-made chain", () => {
     // and the correction term (1/T)(F/K0 - 1)^2 is subtracted
     const withoutCorrection = 2 * r.used.reduce((s, u) => s + u.contribution, 0);
     expect(withoutCorrection - r.variance).toBeCloseTo((100.4 / 100 - 1) ** 2, 15);
+  });
+});
+
+/**
+ * SPEC's VIX_VARIANCE rules written a second time, plainly, for random chains: a side is quoted
+ * when its bid is above 0 and it has an ask; K* the both-sided strike with the smallest
+ * |mid C - mid P| (ties to the lower); K0 the strike at or below F; puts below K0 and calls above
+ * it walking outward, unquoted strikes skipped, stop at the second unquoted one in a row; K0 at
+ * the average of its mids; dK over the strikes used, one-sided at the ends. undefined where the
+ * rules give no positive variance (the core's NoSolutionError).
+ */
+function cboeReference(chain: Chain, days: number, rate: number): [number, number, number, number] | undefined {
+  const T = days / 365;
+  const mid = (q: SideQuote) => (q.bid !== undefined && q.bid > 0 && q.ask !== undefined ? (q.bid + q.ask) / 2 : undefined);
+  const c = chain.calls.map(mid);
+  const p = chain.puts.map(mid);
+  const ks = chain.strikes;
+  let star = -1;
+  ks.forEach((_, i) => {
+    const ci = c[i];
+    const pi = p[i];
+    if (ci !== undefined && pi !== undefined && (star < 0 || Math.abs(ci - pi) < Math.abs((c[star] as number) - (p[star] as number)))) star = i;
+  });
+  if (star < 0) return undefined;
+  const F = ks[star] + Math.exp(rate * T) * ((c[star] as number) - (p[star] as number));
+  if (F < ks[0] || F > ks[ks.length - 1]) return undefined;
+  const k0 = ks.filter((k) => k <= F).length - 1;
+  const c0 = c[k0];
+  const p0 = p[k0];
+  if (c0 === undefined || p0 === undefined) return undefined;
+  const used: Array<[number, number]> = [];
+  for (let j = k0 - 1, misses = 0; j >= 0 && misses < 2; j--) {
+    const q = p[j];
+    if (q === undefined) misses++;
+    else {
+      misses = 0;
+      used.unshift([ks[j], q]);
+    }
+  }
+  used.push([ks[k0], (c0 + p0) / 2]);
+  for (let j = k0 + 1, misses = 0; j < ks.length && misses < 2; j++) {
+    const q = c[j];
+    if (q === undefined) misses++;
+    else {
+      misses = 0;
+      used.push([ks[j], q]);
+    }
+  }
+  const n = used.length;
+  if (n < 2) return undefined;
+  let sum = 0;
+  used.forEach(([k, q], j) => {
+    const dK = j === 0 ? used[1][0] - k : j === n - 1 ? k - used[n - 2][0] : (used[j + 1][0] - used[j - 1][0]) / 2;
+    sum += (dK / (k * k)) * Math.exp(rate * T) * q;
+  });
+  const variance = (2 / T) * sum - (1 / T) * (F / ks[k0] - 1) ** 2;
+  return variance > 0 ? [variance, F, ks[k0], n] : undefined;
+}
+
+describe("random chains with gaps: the same as SPEC's rules written out again", () => {
+  // Quotes: empty, a zero bid, or a bid/ask above intrinsic; strikes 50..200, F somewhere inside.
+  const quote = (intrinsic: number) =>
+    fc.oneof(
+      fc.constant<SideQuote>({ bid: undefined, ask: undefined }),
+      fc.double({ min: 0.05, max: 1, noNaN: true }).map((ask): SideQuote => ({ bid: 0, ask })),
+      fc.tuple(fc.double({ min: 0.05, max: 5, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true })).map(([extra, spread]): SideQuote => {
+        const bid = Math.max(intrinsic, 0) + extra;
+        return { bid, ask: bid + spread };
+      }),
+    );
+  const chainArb = fc
+    .tuple(fc.uniqueArray(fc.integer({ min: 50, max: 200 }), { minLength: 4, maxLength: 25 }), fc.double({ min: 0, max: 1, noNaN: true }))
+    .chain(([raw, u]) => {
+      const strikes = raw.slice().sort((a, b) => a - b);
+      const F = strikes[1] + u * (strikes[strikes.length - 2] - strikes[1]);
+      return fc.record({
+        strikes: fc.constant(strikes),
+        calls: fc.tuple(...strikes.map((k) => quote(F - k))),
+        puts: fc.tuple(...strikes.map((k) => quote(k - F))),
+      });
+    });
+  test("sigma^2, F, K0 and the count agree, and no positive variance exactly where the rules give none", () => {
+    fc.assert(
+      fc.property(chainArb, fc.double({ min: 1, max: 60, noNaN: true }), fc.double({ min: -0.01, max: 0.06, noNaN: true }), (chain, days, rate) => {
+        const expected = cboeReference(chain, days, rate);
+        if (expected === undefined) {
+          expect(() => vixVariance(chain, days, rate)).toThrow(NoSolutionError);
+          return;
+        }
+        const r = vixVariance(chain, days, rate);
+        expect(Math.abs(r.variance - expected[0])).toBeLessThanOrEqual(1e-12 * expected[0]);
+        expect(Math.abs(r.forward - expected[1])).toBeLessThanOrEqual(1e-14 * expected[1]);
+        expect([r.k0, r.used.length]).toEqual([expected[2], expected[3]]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -80,7 +80,7 @@ describe("daysToExpiry", () => {
   });
 
   test("the clock version is right in November's repeated hour, where a wall time alone is ambiguous", () => {
-    // 2026-11-01 05:30 UTC is 01:30 EST, the second 01:30 of the night; the first was 05:30 - 1 h UTC.
+    // 2026-11-01 06:30 UTC is 01:30 EST, the second 01:30 of the night; the first (01:30 EDT) was 05:30 UTC.
     const second = Date.UTC(2026, 10, 1, 6, 30);
     const exp = serial(2026, 11, 2); // Monday 16:00 EST = 21:00 UTC
     expect(Math.abs(daysToExpiryAt(exp, "PM", second) - (Date.UTC(2026, 10, 2, 21) - second) / MS_PER_DAY)).toBeLessThan(1e-12);

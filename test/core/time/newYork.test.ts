@@ -47,7 +47,7 @@ describe("New York time", () => {
     for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 3_600_000) {
       const u = serialOfMs(ms);
       const local = nyFromUtc(u);
-      // 2026-11-01 05:00-06:00 UTC is 01:00-02:00 EST, a wall time that also occurred an hour earlier (EDT).
+      // 2026-11-01 06:00-07:00 UTC is 01:00-02:00 EST, a wall time that also occurred an hour earlier (EDT, 05:00-06:00 UTC).
       const repeated = ms >= Date.UTC(2026, 10, 1, 6) && ms < Date.UTC(2026, 10, 1, 7);
       if (!repeated) expect(Math.abs(utcFromNy(local) - u) * MS_PER_DAY).toBeLessThan(1);
     }
