@@ -58,29 +58,53 @@ export function inRow<T>(range: string, row: number, body: () => T): T {
  *   { kind: "call", strike: 100, qty: -1, days: 365, vol: 0.2 }], 100).price // => 0
  */
 export function positionGreeks(legs: readonly Leg[], spot: number, rate = 0, yield_ = 0): Greeks {
-  positive("spot", spot);
-  rateRule("rate", rate);
-  rateRule("yield", yield_);
-  const acc = new Accumulator();
+  const position = new Position(spot, rate, yield_);
   for (let i = 0; i < legs.length; i++) {
     const leg = legs[i];
-    acc.add(leg.qty, legGreeks(leg, leg.row ?? i + 1, spot, rate, yield_));
+    position.add(leg.kind, leg.strike, leg.qty, leg.days, leg.vol, leg.row ?? i + 1);
   }
-  return acc.total();
+  return position.total();
 }
 
-/** One leg's greeks, its rules checked first; an InputError names `legs row <row> <field>`. */
-function legGreeks(leg: Leg, row: number, spot: number, rate: number, yield_: number): Greeks {
-  try {
-    if (leg.kind !== "call" && leg.kind !== "put") throw new InputError("type", "must be C, CALL, P or PUT", leg.kind);
-    positive("strike", leg.strike);
-    finite("qty", leg.qty);
-    daysRule("days", leg.days);
-    volRule("vol", leg.vol);
-    return optionGreeks(leg.kind, spot, leg.strike, leg.days, leg.vol, rate, yield_);
-  } catch (error) {
-    if (error instanceof InputError) throw new InputError(`legs row ${row} ${error.argument}`, error.rule, error.value);
-    throw error;
+/**
+ * positionGreeks one leg at a time, for a caller that reads legs from somewhere (an Excel range)
+ * and need not build Leg objects first: `new Position(spot, rate, yield)` checks the shared
+ * arguments, `add(...)` checks and adds one leg (InputError naming `legs row <row> <field>`),
+ * `total()` gives the sums. Same rules, units and errors as positionGreeks.
+ *
+ * @example const p = new Position(100); p.add("call", 100, 1, 365, 0.2, 1); p.total().delta // => 0.5398...
+ */
+export class Position {
+  private readonly acc = new Accumulator();
+
+  constructor(
+    private readonly spot: number,
+    private readonly rate = 0,
+    private readonly yield_ = 0,
+  ) {
+    positive("spot", spot);
+    rateRule("rate", rate);
+    rateRule("yield", yield_);
+  }
+
+  add(kind: OptionKind, strike: number, qty: number, days: number, vol: number, row: number): void {
+    let g: Greeks;
+    try {
+      if (kind !== "call" && kind !== "put") throw new InputError("type", "must be C, CALL, P or PUT", kind);
+      positive("strike", strike);
+      finite("qty", qty);
+      daysRule("days", days);
+      volRule("vol", vol);
+      g = optionGreeks(kind, this.spot, strike, days, vol, this.rate, this.yield_);
+    } catch (error) {
+      if (error instanceof InputError) throw new InputError(`legs row ${row} ${error.argument}`, error.rule, error.value);
+      throw error;
+    }
+    this.acc.add(qty, g);
+  }
+
+  total(): Greeks {
+    return this.acc.total();
   }
 }
 
@@ -89,7 +113,7 @@ function legGreeks(leg: Leg, row: number, spot: number, rate: number, yield_: nu
  * collects the low-order bits each addition drops), in plain fields: no array or keyed access
  * per leg, so a position of 100,000 legs costs little more than its legs' greeks.
  */
-export class Accumulator {
+class Accumulator {
   private s0 = 0;
   private s1 = 0;
   private s2 = 0;

@@ -122,6 +122,29 @@ function optionOutput(index: number, kind: OptionKind, s: number, k: number, d: 
  */
 function outputIndex(output: unknown): number {
   if (output === null || output === undefined) return 0;
+  // Fast path: a name as typed in lower case (no trimming, case folding or search).
+  switch (output) {
+    case "price":
+      return 0;
+    case "delta":
+      return 1;
+    case "gamma":
+      return 2;
+    case "theta":
+      return 3;
+    case "vega":
+      return 4;
+    case "rho":
+      return 5;
+    case "vanna":
+      return 6;
+    case "charm":
+      return 7;
+    case "vomma":
+      return 8;
+    case "all":
+      return ALL;
+  }
   if (Array.isArray(output) && !isSingle(output)) throw new InputError("output", "must be a single cell (one output name)", output);
   const typed = optName("output", output, "price");
   const name = typed.toLowerCase();
