@@ -12,7 +12,7 @@ const CACHE = path.join("node_modules", ".cache", "shield-bench");
 
 export interface Native {
   compiler: string;
-  /** ns per price + nine outputs, ns per price alone: the median of the process's five batches. */
+  /** ns per price + nine outputs, ns per price alone: one batch each (after a warm-up batch) in a fresh process. */
   run(): { all: number; price: number };
 }
 
@@ -29,7 +29,7 @@ function findCompiler(): string | undefined {
 }
 
 /** Builds the baseline, or returns undefined (with the reason printed) when it cannot. */
-export function native(inputs: readonly OptionInput[], calls = 200_000): Native | undefined {
+export function native(inputs: readonly OptionInput[], calls = 10_000): Native | undefined {
   const cc = findCompiler();
   if (!cc) {
     console.log("C baseline: no C compiler (cc or gcc) on this machine, so no native column");

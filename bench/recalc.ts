@@ -25,7 +25,7 @@ function validCalls(): Record<string, unknown[]> {
   const tables = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith(".ts"))
-    .map((f) => (require(`../test/functions/valid/${f.replace(/\.ts$/, "")}`) as { VALID: Record<string, unknown[]> }).VALID);
+    .map((f) => (require(`../test/functions/valid/${f}`) as { VALID: Record<string, unknown[]> }).VALID);
   return Object.assign({}, ...tables) as Record<string, unknown[]>;
 }
 

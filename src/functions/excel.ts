@@ -11,7 +11,7 @@
  * module loads anywhere (see runtime.ts for the stand-in used outside Excel).
  */
 import { parseOptionType, type OptionKind } from "../core/bsm";
-import { InputError, NotAvailableError, ShieldError } from "../core/errors";
+import { InputError, ShieldError } from "../core/errors";
 import { standInErrorApi } from "./runtime";
 
 /** What Excel may hand a custom function for one cell. */
@@ -166,7 +166,8 @@ export function excelCall<T>(fn: string, body: () => T): T {
 
 /** The #N/A value for one cell of a spilled result, with its reason. */
 export function notAvailable(fn: string, reason: string): CustomFunctions.Error {
-  return toExcelError(fn, new NotAvailableError(reason));
+  // Built directly (not via a NotAvailableError): no exception object, no stack trace to capture.
+  return excelError("notAvailable", `SHIELD.${fn}: ${reason}`);
 }
 
 /** The #NUM! error for a result that is not a finite number. */
