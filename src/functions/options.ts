@@ -74,6 +74,11 @@ export function OPTION(
     for (let j = 0; j < row.length; j++) if (!(row[j] - row[j] === 0)) throw nonFiniteError("OPTION");
     return [row];
   }
+  return optionOverRanges(type, spot, strike, days, vol, rate, yield_, output);
+}
+
+/** OPTION with a range argument (kept apart so that the single-cell path allocates no closure context). */
+function optionOverRanges(type: unknown, spot: unknown, strike: unknown, days: unknown, vol: unknown, rate: unknown, yield_: unknown, output: unknown): any[][] {
   let wanted: number;
   try {
     wanted = outputIndex(output);
