@@ -97,10 +97,13 @@ function outputs(m: Model, volFixed: Fixed): Record<(typeof GREEKS)[number], Fix
   };
 }
 
-function write(file: string, data: unknown): void {
+function write(file: string, data: { cases: unknown[] } & Record<string, unknown>): void {
   const out = path.join(process.cwd(), "bench", "golden", file); // run from the repository root (npm run golden)
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `${JSON.stringify(data, null, 1)}\n`);
+  // One case per line: compact, and a regenerated file diffs line by line.
+  const { cases, ...head } = data;
+  const top = JSON.stringify(head).slice(0, -1);
+  fs.writeFileSync(out, `${top},"cases":[\n${cases.map((c) => JSON.stringify(c)).join(",\n")}\n]}\n`);
   console.log(`wrote ${out}`);
 }
 
