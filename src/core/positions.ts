@@ -58,33 +58,139 @@ export function inRow<T>(range: string, row: number, body: () => T): T {
  *   { kind: "call", strike: 100, qty: -1, days: 365, vol: 0.2 }], 100).price // => 0
  */
 export function positionGreeks(legs: readonly Leg[], spot: number, rate = 0, yield_ = 0): Greeks {
-  positive("spot", spot);
-  rateRule("rate", rate);
-  rateRule("yield", yield_);
-  const sum = new Float64Array(GREEK_NAMES.length);
-  const comp = new Float64Array(GREEK_NAMES.length);
-  legs.forEach((leg, i) => {
-    const g = inRow("legs", leg.row ?? i + 1, () => {
-      if (leg.kind !== "call" && leg.kind !== "put") throw new InputError("type", "must be C, CALL, P or PUT", leg.kind);
-      positive("strike", leg.strike);
-      finite("qty", leg.qty);
-      daysRule("days", leg.days);
-      volRule("vol", leg.vol);
-      return optionGreeks(leg.kind, spot, leg.strike, leg.days, leg.vol, rate, yield_);
-    });
-    for (let j = 0; j < GREEK_NAMES.length; j++) {
-      // Neumaier's compensated summation: comp collects the low-order bits each addition drops.
-      const term = leg.qty * g[GREEK_NAMES[j]];
-      const t = sum[j] + term;
-      comp[j] += Math.abs(sum[j]) >= Math.abs(term) ? sum[j] - t + term : term - t + sum[j];
-      sum[j] = t;
+  const position = new Position(spot, rate, yield_);
+  for (let i = 0; i < legs.length; i++) {
+    const leg = legs[i];
+    position.add(leg.kind, leg.strike, leg.qty, leg.days, leg.vol, leg.row ?? i + 1);
+  }
+  return position.total();
+}
+
+/**
+ * positionGreeks one leg at a time, for a caller that reads legs from somewhere (an Excel range)
+ * and need not build Leg objects first: `new Position(spot, rate, yield)` checks the shared
+ * arguments, `add(...)` checks and adds one leg (InputError naming `legs row <row> <field>`),
+ * `total()` gives the sums. Same rules, units and errors as positionGreeks.
+ *
+ * @example const p = new Position(100); p.add("call", 100, 1, 365, 0.2, 1); p.total().delta // => 0.5398...
+ */
+export class Position {
+  private readonly acc = new Accumulator();
+
+  constructor(
+    private readonly spot: number,
+    private readonly rate = 0,
+    private readonly yield_ = 0,
+  ) {
+    positive("spot", spot);
+    rateRule("rate", rate);
+    rateRule("yield", yield_);
+  }
+
+  add(kind: OptionKind, strike: number, qty: number, days: number, vol: number, row: number): void {
+    let g: Greeks;
+    try {
+      if (kind !== "call" && kind !== "put") throw new InputError("type", "must be C, CALL, P or PUT", kind);
+      positive("strike", strike);
+      finite("qty", qty);
+      daysRule("days", days);
+      volRule("vol", vol);
+      g = optionGreeks(kind, this.spot, strike, days, vol, this.rate, this.yield_);
+    } catch (error) {
+      if (error instanceof InputError) throw new InputError(`legs row ${row} ${error.argument}`, error.rule, error.value);
+      throw error;
     }
-  });
-  const out = {} as Greeks;
-  GREEK_NAMES.forEach((name, j) => {
-    const total = sum[j] + comp[j];
-    if (!Number.isFinite(total)) throw new NoSolutionError(`the position's ${name} is not a finite number (check the quantities)`);
-    out[name] = total + 0; // + 0: no -0 in a cell
-  });
-  return out;
+    this.acc.add(qty, g);
+  }
+
+  total(): Greeks {
+    return this.acc.total();
+  }
+}
+
+/**
+ * The nine quantity-weighted sums of a position, each compensated (Neumaier's summation: `c*`
+ * collects the low-order bits each addition drops), in plain fields: no array or keyed access
+ * per leg, so a position of 100,000 legs costs little more than its legs' greeks.
+ */
+class Accumulator {
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
+  private s3 = 0;
+  private s4 = 0;
+  private s5 = 0;
+  private s6 = 0;
+  private s7 = 0;
+  private s8 = 0;
+  private c0 = 0;
+  private c1 = 0;
+  private c2 = 0;
+  private c3 = 0;
+  private c4 = 0;
+  private c5 = 0;
+  private c6 = 0;
+  private c7 = 0;
+  private c8 = 0;
+
+  /** Adds qty x each output of `g`. */
+  add(qty: number, g: Greeks): void {
+    let t: number;
+    let x: number;
+    x = qty * g.price;
+    t = this.s0 + x;
+    this.c0 += Math.abs(this.s0) >= Math.abs(x) ? this.s0 - t + x : x - t + this.s0;
+    this.s0 = t;
+    x = qty * g.delta;
+    t = this.s1 + x;
+    this.c1 += Math.abs(this.s1) >= Math.abs(x) ? this.s1 - t + x : x - t + this.s1;
+    this.s1 = t;
+    x = qty * g.gamma;
+    t = this.s2 + x;
+    this.c2 += Math.abs(this.s2) >= Math.abs(x) ? this.s2 - t + x : x - t + this.s2;
+    this.s2 = t;
+    x = qty * g.theta;
+    t = this.s3 + x;
+    this.c3 += Math.abs(this.s3) >= Math.abs(x) ? this.s3 - t + x : x - t + this.s3;
+    this.s3 = t;
+    x = qty * g.vega;
+    t = this.s4 + x;
+    this.c4 += Math.abs(this.s4) >= Math.abs(x) ? this.s4 - t + x : x - t + this.s4;
+    this.s4 = t;
+    x = qty * g.rho;
+    t = this.s5 + x;
+    this.c5 += Math.abs(this.s5) >= Math.abs(x) ? this.s5 - t + x : x - t + this.s5;
+    this.s5 = t;
+    x = qty * g.vanna;
+    t = this.s6 + x;
+    this.c6 += Math.abs(this.s6) >= Math.abs(x) ? this.s6 - t + x : x - t + this.s6;
+    this.s6 = t;
+    x = qty * g.charm;
+    t = this.s7 + x;
+    this.c7 += Math.abs(this.s7) >= Math.abs(x) ? this.s7 - t + x : x - t + this.s7;
+    this.s7 = t;
+    x = qty * g.vomma;
+    t = this.s8 + x;
+    this.c8 += Math.abs(this.s8) >= Math.abs(x) ? this.s8 - t + x : x - t + this.s8;
+    this.s8 = t;
+  }
+
+  /** The nine sums; NoSolutionError naming the first that is not finite (a huge qty). */
+  total(): Greeks {
+    const out: Greeks = {
+      price: this.s0 + this.c0 + 0, // + 0: no -0 in a cell
+      delta: this.s1 + this.c1 + 0,
+      gamma: this.s2 + this.c2 + 0,
+      theta: this.s3 + this.c3 + 0,
+      vega: this.s4 + this.c4 + 0,
+      rho: this.s5 + this.c5 + 0,
+      vanna: this.s6 + this.c6 + 0,
+      charm: this.s7 + this.c7 + 0,
+      vomma: this.s8 + this.c8 + 0,
+    };
+    for (const name of GREEK_NAMES) {
+      if (!Number.isFinite(out[name])) throw new NoSolutionError(`the position's ${name} is not a finite number (check the quantities)`);
+    }
+    return out;
+  }
 }

@@ -6,8 +6,7 @@
  * +1 call callLong); prices and greeks are per 1 unit of the underlying.
  */
 import { InputError } from "../core/errors";
-import { GREEK_NAMES } from "../core/bsm";
-import { positive } from "../core/validate";
+import { positive, rate as rateRule } from "../core/validate";
 import {
   LEG_NAMES,
   breakevens,
@@ -16,6 +15,7 @@ import {
   condorPop,
   condorPrice,
   condorRisk,
+  legVols,
   type CondorStrikes,
   type CondorVols,
 } from "../core/condor";
@@ -134,7 +134,7 @@ export function CONDOR_DELTA(spot: any, putLong: any, putShort: any, callShort: 
 export function CONDOR_GREEKS(spot: any, putLong: any, putShort: any, callShort: any, callLong: any, days: any, vol: any[][], rate?: any, yield_?: any): any[][] {
   return excelCall("CONDOR_GREEKS", () => {
     const g = condorGreeks(...modelArgs(spot, putLong, putShort, callShort, callLong, days, vol, rate, yield_));
-    return [GREEK_NAMES.map((name) => g[name])];
+    return [[g.price, g.delta, g.gamma, g.theta, g.vega, g.rho, g.vanna, g.charm, g.vomma]];
   });
 }
 
@@ -244,16 +244,37 @@ export function CONDOR_PAYOFF(
   return excelCall("CONDOR_PAYOFF", () => {
     const strikes = strikesOf(putLong, putShort, callShort, callLong);
     const c = num("credit", credit);
-    const { values, orientation } = series("prices", prices);
-    const n = usedLength(values);
-    if (n === 0) throw new InputError("prices", "is required", null);
-    const where = orientation === "column" ? "row" : "column";
-    const points = values.slice(0, n).map((cell, i) => positive(`prices ${where} ${i + 1}`, num(`prices ${where} ${i + 1}`, cell)));
+    const { points, cells, orientation } = readPrices(prices);
     const d = maybeNum("daysLeft", daysLeft);
     const atExpiry = d === undefined || d === 0;
-    const v = atExpiry || isOmitted(unwrap(vol)) ? undefined : volsOf(vol);
-    const pl: (number | string)[] = condorPayoff(strikes, c, points, d, v, optNum("rate", rate, 0), optNum("yield", yield_, 0));
-    for (let i = n; i < values.length; i++) pl.push("");
+    // Every argument typed is checked, used or not: at expiry vol, rate and yield play no part,
+    // yet a bad one is still the mistake it would be a day before expiry.
+    const v = isOmitted(unwrap(vol)) ? undefined : legVols(volsOf(vol));
+    const r = rateRule("rate", optNum("rate", rate, 0));
+    const q = rateRule("yield", optNum("yield", yield_, 0));
+    const pl: (number | string)[] = condorPayoff(strikes, c, points, d, atExpiry ? undefined : v, r, q);
+    for (let i = points.length; i < cells; i++) pl.push("");
     return shaped(pl, orientation);
   });
+}
+
+/**
+ * CONDOR_PAYOFF's prices: a row or a column read in one pass; trailing blank cells are the unused
+ * tail of the selection (blank in the result); a blank before the last price, text or a price
+ * <= 0 is an InputError naming its row (column, for a row range).
+ */
+function readPrices(prices: unknown): { points: number[]; cells: number; orientation: "row" | "column" } {
+  const { values, orientation } = series("prices", prices);
+  const n = usedLength(values);
+  if (n === 0) throw new InputError("prices", "is required", null);
+  const points = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const cell = values[i];
+    if (typeof cell === "number" && cell > 0 && cell < Infinity) points[i] = cell;
+    else {
+      const name = `prices ${orientation === "column" ? "row" : "column"} ${i + 1}`;
+      points[i] = positive(name, num(name, cell));
+    }
+  }
+  return { points, cells: values.length, orientation };
 }

@@ -10,7 +10,8 @@
  * Nothing here touches the DOM; `CustomFunctions` is read lazily, at call time, so that this
  * module loads anywhere (see runtime.ts for the stand-in used outside Excel).
  */
-import { InputError, NotAvailableError, ShieldError } from "../core/errors";
+import { parseOptionType, type OptionKind } from "../core/bsm";
+import { InputError, ShieldError } from "../core/errors";
 import { standInErrorApi } from "./runtime";
 
 /** What Excel may hand a custom function for one cell. */
@@ -32,6 +33,8 @@ export function unwrap(value: unknown): unknown {
 
 /** A required number. Omitted -> "is required"; text, TRUE/FALSE or a range -> "must be a number". */
 export function num(name: string, value: unknown): number {
+  // Fast path: a finite number as it is (x - x is 0 only for finite x).
+  if (typeof value === "number" && value - value === 0) return value;
   const v = unwrap(value);
   if (isOmitted(v)) throw new InputError(name, "is required", v);
   if (typeof v !== "number" || !Number.isFinite(v)) throw new InputError(name, "must be a number", v);
@@ -52,6 +55,8 @@ export function usedLength<T>(items: readonly T[], isBlank: (item: T) => boolean
 
 /** An optional number: omitted -> `fallback`. */
 export function optNum(name: string, value: unknown, fallback: number): number {
+  if (typeof value === "number" && value - value === 0) return value;
+  if (value === null || value === undefined) return fallback;
   return isOmitted(unwrap(value)) ? fallback : num(name, value);
 }
 
@@ -161,7 +166,36 @@ export function excelCall<T>(fn: string, body: () => T): T {
 
 /** The #N/A value for one cell of a spilled result, with its reason. */
 export function notAvailable(fn: string, reason: string): CustomFunctions.Error {
-  return toExcelError(fn, new NotAvailableError(reason));
+  // Built directly (not via a NotAvailableError): no exception object, no stack trace to capture.
+  return excelError("notAvailable", `SHIELD.${fn}: ${reason}`);
+}
+
+/** The #NUM! error for a result that is not a finite number. */
+export function nonFiniteError(fn: string): CustomFunctions.Error {
+  return excelError("invalidNumber", `SHIELD.${fn}: the result is not a finite number for these inputs`);
+}
+
+/**
+ * An option type cell: "C"/"P"/"CALL"/"PUT" as typed (the common spellings without trimming or
+ * case folding), else the full rule (any case, spaces ignored, "type is required" when empty).
+ */
+export function optionKind(value: unknown): OptionKind {
+  switch (value) {
+    case "C":
+    case "c":
+    case "CALL":
+    case "Call":
+    case "call":
+      return "call";
+    case "P":
+    case "p":
+    case "PUT":
+    case "Put":
+    case "put":
+      return "put";
+    default:
+      return parseOptionType(text("type", value));
+  }
 }
 
 function assertFinite(fn: string, result: unknown): void {
@@ -169,5 +203,5 @@ function assertFinite(fn: string, result: unknown): void {
   const found = Array.isArray(result)
     ? result.some((row) => (Array.isArray(row) ? row.some(bad) : bad(row)))
     : bad(result);
-  if (found) throw excelError("invalidNumber", `SHIELD.${fn}: the result is not a finite number for these inputs`);
+  if (found) throw nonFiniteError(fn);
 }

@@ -12,10 +12,10 @@
  * error, since each curve row gives one ladder row. In `weights` only empty cells at the end are
  * dropped (a weight of 0 is valid).
  */
-import { GREEK_NAMES, parseOptionType } from "../core/bsm";
+import { parseOptionType } from "../core/bsm";
 import { InputError } from "../core/errors";
 import { vixBeta, vixContango, vixLadder, vixLayerRatio, type CurveLayer } from "../core/hedge";
-import { inRow, positionGreeks, type Leg } from "../core/positions";
+import { inRow, Position, type Leg } from "../core/positions";
 import { excelCall, isOmitted, matrix, maybeNum, num, optNum, series, text, unwrap, usedLength, type CellValue } from "./excel";
 
 /**
@@ -30,8 +30,10 @@ import { excelCall, isOmitted, matrix, maybeNum, num, optNum, series, text, unwr
  */
 export function POSITION_GREEKS(legs: any[][], spot: any, rate?: any, yield_?: any): any[][] {
   return excelCall("POSITION_GREEKS", () => {
-    const g = positionGreeks(readLegs(legs), num("spot", spot), optNum("rate", rate, 0), optNum("yield", yield_, 0));
-    return [GREEK_NAMES.map((name) => g[name])];
+    const position = new Position(num("spot", spot), optNum("rate", rate, 0), optNum("yield", yield_, 0));
+    addLegs(legs, position);
+    const g = position.total();
+    return [[g.price, g.delta, g.gamma, g.theta, g.vega, g.rho, g.vanna, g.charm, g.vomma]];
   });
 }
 
@@ -163,24 +165,51 @@ export function requireFilled(name: string, row: CellValue[], index: number, col
   });
 }
 
-/** The legs of an n x 5 range (type, strike, qty, days, vol); blank rows skipped. */
+/** The legs of an n x 5 range (type, strike, qty, days, vol) as a list; blank rows skipped. */
 export function readLegs(value: unknown): Leg[] {
   const legs: Leg[] = [];
   rowsOf("legs", value, LEG_COLUMNS.length, LEG_COLUMNS.join(", ")).forEach((row, i) => {
-    if (isBlankRow(row)) return;
-    requireFilled("legs", row, i, LEG_COLUMNS);
-    legs.push(
-      inRow("legs", i + 1, () => ({
-        kind: parseOptionType(text("type", row[0])),
-        strike: num("strike", row[1]),
-        qty: num("qty", row[2]),
-        days: num("days", row[3]),
-        vol: num("vol", row[4]),
-        row: i + 1,
-      })),
-    );
+    const leg = readLeg(row, i);
+    if (leg) legs.push(leg);
   });
   return legs;
+}
+
+/** Adds the legs of an n x 5 range (type, strike, qty, days, vol) to `position`; blank rows skipped. */
+function addLegs(value: unknown, position: Position): void {
+  const rows = rowsOf("legs", value, LEG_COLUMNS.length, LEG_COLUMNS.join(", "));
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const type = row[0];
+    const strike = row[1];
+    const qty = row[2];
+    const days = row[3];
+    const vol = row[4];
+    // Fast path, the common row: "C"/"P" and four finite numbers (the core checks their domains).
+    const kind = type === "C" || type === "c" ? "call" : type === "P" || type === "p" ? "put" : undefined;
+    if (kind !== undefined && isFiniteNumber(strike) && isFiniteNumber(qty) && isFiniteNumber(days) && isFiniteNumber(vol)) {
+      position.add(kind, strike, qty, days, vol, i + 1);
+    } else {
+      const leg = readLeg(row, i);
+      if (leg) position.add(leg.kind, leg.strike, leg.qty, leg.days, leg.vol, i + 1);
+    }
+  }
+}
+
+const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && v - v === 0;
+
+/** A leg row off the fast path: blank rows skipped, every cell required and parsed, errors naming the row. */
+function readLeg(row: CellValue[], i: number): Leg | undefined {
+  if (isBlankRow(row)) return undefined;
+  requireFilled("legs", row, i, LEG_COLUMNS);
+  return inRow("legs", i + 1, () => ({
+    kind: parseOptionType(text("type", row[0])),
+    strike: num("strike", row[1]),
+    qty: num("qty", row[2]),
+    days: num("days", row[3]),
+    vol: num("vol", row[4]),
+    row: i + 1,
+  }));
 }
 
 /** The layers of a k x 2 range (days, futures price); trailing blank rows ignored. */

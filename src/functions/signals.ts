@@ -4,67 +4,132 @@
  * them); trailing blank cells of the input (a range selected longer than filled) come back
  * blank. Each function is a thin adapter: read the cells, call the core, lay the result out.
  */
-import { InputError } from "../core/errors";
+import { InputError, NoSolutionError } from "../core/errors";
 import { adLine, ema, type Indicator, macd, ohlcVol, parseVolMethod, realizedVol, rsi } from "../core/signals";
-import { type CellValue, excelCall, isOmitted, notAvailable, num, optName, optNum, series, type Series, shaped, unwrap, usedLength } from "./excel";
+import { type CellValue, isOmitted, matrix, notAvailable, num, optName, optNum, type Series, toExcelError, unwrap } from "./excel";
 
 /** A series read from Excel: its numbers, and the range it came in (to shape the output). */
 interface ReadSeries {
-  /** The numbers, up to the last non-blank cell. */
+  /** The numbers, up to the last non-blank cell (a view of a buffer `cells` long). */
   data: Float64Array;
   /** Number of cells in the range (data.length plus trailing blanks). */
   cells: number;
   orientation: Series["orientation"];
+  /** 0-based index of the first blank cell, or -1: a blank before `data.length` is an error. */
+  firstBlank: number;
 }
 
-/** The cells of a 1-D range argument; "is required" when the argument is omitted. */
-function cellsOf(name: string, value: unknown): Series {
+const blankInside = (name: string, i: number, v: unknown) =>
+  new InputError(name, `must be a number at row ${i + 1} (only cells after the last value may be blank)`, v);
+
+/**
+ * One pass over a 1-D range (a single row or a single column; a 1x1 counts as a column): the
+ * numbers go straight into a Float64Array, trailing blanks are counted off. "is required" when
+ * the argument is omitted; a 2-D block, or text among the numbers, is an InputError naming it.
+ * A blank among the numbers is left to the caller (see `firstBlank`), which knows how many rows
+ * are in use (a table's rows run to its longest series).
+ */
+function scan(name: string, value: unknown): ReadSeries {
   if (isOmitted(unwrap(value))) throw new InputError(name, "is required", unwrap(value));
-  return series(name, value);
+  const m = matrix(value);
+  const isRow = m.length === 1 && m[0].length > 1;
+  const cells = isRow ? m[0].length : m.length;
+  const buffer = new Float64Array(cells);
+  let last = -1;
+  let firstBlank = -1;
+  for (let i = 0; i < cells; i++) {
+    let v: CellValue;
+    if (isRow) v = m[0][i];
+    else {
+      const row = m[i];
+      if (row.length !== 1) throw new InputError(name, "must be a single row or a single column", `a ${m.length}x${m[0]?.length ?? 0} range`);
+      v = row[0];
+    }
+    if (typeof v === "number" && v - v === 0) {
+      buffer[i] = v;
+      last = i;
+    } else if (isOmitted(v)) {
+      if (firstBlank < 0) firstBlank = i;
+    } else if (firstBlank >= 0) {
+      throw blankInside(name, firstBlank, m[isRow ? 0 : firstBlank][isRow ? firstBlank : 0]);
+    } else {
+      throw new InputError(name, `must be a number at row ${i + 1}`, v);
+    }
+  }
+  return { data: buffer.subarray(0, last + 1), cells, orientation: isRow ? "row" : "column", firstBlank };
 }
 
-/** The first `length` cells as numbers; a blank or text among them is an InputError naming its row. */
-function numbersOf(name: string, cells: CellValue[], length: number): Float64Array {
-  const data = new Float64Array(length);
-  for (let i = 0; i < length; i++) {
-    const v = cells[i];
-    if (typeof v === "number" && Number.isFinite(v)) data[i] = v;
-    else if (isOmitted(v)) throw new InputError(name, `must be a number at row ${i + 1} (only cells after the last value may be blank)`, v);
-    else throw new InputError(name, `must be a number at row ${i + 1}`, v);
+/** The blank cell at `s.firstBlank`, if it lies within the first `length` rows, is an error. */
+function checkBlanks(name: string, s: ReadSeries, length: number, value: unknown): void {
+  if (s.firstBlank >= 0 && s.firstBlank < length) {
+    const m = matrix(value);
+    throw blankInside(name, s.firstBlank, s.orientation === "row" ? m[0][s.firstBlank] : m[s.firstBlank][0]);
   }
-  return data;
 }
 
 /** One series argument: trailing blanks dropped, at least one number required. */
 function readSeries(name: string, value: unknown): ReadSeries {
-  const s = cellsOf(name, value);
-  const length = usedLength(s.values);
-  if (length === 0) throw new InputError(name, "must hold at least one number", "");
-  return { data: numbersOf(name, s.values, length), cells: s.values.length, orientation: s.orientation };
+  const s = scan(name, value);
+  if (s.data.length === 0) throw new InputError(name, "must hold at least one number", "");
+  checkBlanks(name, s, s.data.length, value);
+  return s;
 }
 
 /**
  * Several series that describe the same rows (open/high/low/close, advances/declines): ranges
  * of the same size, read up to the last row where any of them has a value.
  */
-function readTable(names: string[], values: unknown[]): ReadSeries[] {
-  const all = names.map((name, j) => cellsOf(name, values[j]));
-  const cells = all[0].values.length;
-  all.forEach((s, j) => {
-    if (s.values.length !== cells) throw new InputError(names[j], `must have as many cells as ${names[0]} (${cells})`, s.values.length);
-  });
-  const length = Math.max(...all.map((s) => usedLength(s.values)));
+function readTable(names: readonly string[], values: readonly unknown[]): ReadSeries[] {
+  const all = names.map((name, j) => scan(name, values[j]));
+  const cells = all[0].cells;
+  let length = 0;
+  for (let j = 0; j < all.length; j++) {
+    if (all[j].cells !== cells) throw new InputError(names[j], `must have as many cells as ${names[0]} (${cells})`, all[j].cells);
+    length = Math.max(length, all[j].data.length);
+  }
   if (length === 0) throw new InputError(names[0], "must hold at least one number", "");
-  return all.map((s, j) => ({ data: numbersOf(names[j], s.values, length), cells, orientation: all[0].orientation }));
+  for (let j = 0; j < all.length; j++) {
+    const s = all[j];
+    checkBlanks(names[j], s, length, values[j]);
+    s.orientation = all[0].orientation;
+  }
+  return all;
 }
 
-/** Lays one indicator out like its input: #N/A before `begin`, numbers, then blanks. */
+/**
+ * Lays one indicator out like its input, in one pass: #N/A before `begin`, numbers, then blanks.
+ * A value that is not finite (never expected from the core) makes the whole result #NUM!.
+ */
 function layout(fn: string, input: ReadSeries, result: Indicator, label: string): any[][] {
   const na = notAvailable(fn, `warm-up row: ${label} has its first value at row ${result.begin + 1}`);
   const filled = input.data.length;
-  const out = new Array<any>(input.cells);
-  for (let i = 0; i < input.cells; i++) out[i] = i >= filled ? "" : i < result.begin ? na : result.values[i];
-  return shaped(out, input.orientation);
+  const cells = input.cells;
+  const begin = Math.min(result.begin, filled);
+  const values = result.values;
+  const isRow = input.orientation === "row";
+  const out = new Array<any>(cells);
+  for (let i = 0; i < begin; i++) out[i] = isRow ? na : [na];
+  for (let i = begin; i < filled; i++) {
+    const v = values[i];
+    if (!(v - v === 0)) throw notFinite();
+    out[i] = isRow ? v : [v];
+  }
+  for (let i = filled; i < cells; i++) out[i] = isRow ? "" : [""];
+  return isRow ? [out] : out;
+}
+
+const notFinite = () => new NoSolutionError("the result is not a finite number for these inputs");
+
+/**
+ * Runs a signal's body, mapping a failure to its Excel error. (Not excelCall: the layout checks
+ * each number as it writes it, so no second walk over the result is needed.)
+ */
+function signalCall(fn: string, body: () => any[][]): any[][] {
+  try {
+    return body();
+  } catch (error) {
+    throw toExcelError(fn, error);
+  }
 }
 
 /**
@@ -76,7 +141,7 @@ function layout(fn: string, input: ReadSeries, result: Indicator, label: string)
  * @returns {any[][]} The EMA in the shape of prices; #N/A for the first period - 1 rows.
  */
 export function EMA(prices: any[][], period: any): any[][] {
-  return excelCall("EMA", () => {
+  return signalCall("EMA", () => {
     const input = readSeries("prices", prices);
     const p = num("period", period);
     return layout("EMA", input, ema(input.data, p), `EMA(${p})`);
@@ -92,7 +157,7 @@ export function EMA(prices: any[][], period: any): any[][] {
  * @returns {any[][]} The RSI in the shape of prices; #N/A for the first period rows.
  */
 export function RSI(prices: any[][], period?: any): any[][] {
-  return excelCall("RSI", () => {
+  return signalCall("RSI", () => {
     const input = readSeries("prices", prices);
     const p = optNum("period", period, 14);
     return layout("RSI", input, rsi(input.data, p), `RSI(${p})`);
@@ -110,19 +175,34 @@ export function RSI(prices: any[][], period?: any): any[][] {
  * @returns {any[][]} For a column, n rows of macd, signal, histogram; for a row, 3 rows (macd, signal, histogram) of n.
  */
 export function MACD(prices: any[][], fast?: any, slow?: any, signal?: any): any[][] {
-  return excelCall("MACD", () => {
+  return signalCall("MACD", () => {
     const input = readSeries("prices", prices);
     const f = optNum("fast", fast, 12);
     const s = optNum("slow", slow, 26);
     const g = optNum("signal", signal, 9);
     const result = macd(input.data, f, s, g);
     const na = notAvailable("MACD", `warm-up row: MACD(${f},${s},${g}) has its first value at row ${result.begin + 1}`);
-    const lines = [result.macd, result.signal, result.histogram];
     const filled = input.data.length;
-    const cell = (line: Float64Array, i: number): any => (i >= filled ? "" : i < result.begin ? na : line[i]);
-    if (input.orientation === "row") return lines.map((line) => Array.from({ length: input.cells }, (_, i) => cell(line, i)));
-    const out = new Array<any[]>(input.cells);
-    for (let i = 0; i < input.cells; i++) out[i] = [cell(lines[0], i), cell(lines[1], i), cell(lines[2], i)];
+    const cells = input.cells;
+    const begin = Math.min(result.begin, filled);
+    const { macd: a, signal: b, histogram: c } = result;
+    for (let i = begin; i < filled; i++) if (!(a[i] - a[i] === 0 && b[i] - b[i] === 0 && c[i] - c[i] === 0)) throw notFinite();
+    if (input.orientation === "row") {
+      const rows = [new Array<any>(cells), new Array<any>(cells), new Array<any>(cells)];
+      const lines = [a, b, c];
+      for (let k = 0; k < 3; k++) {
+        const row = rows[k];
+        const line = lines[k];
+        for (let i = 0; i < begin; i++) row[i] = na;
+        for (let i = begin; i < filled; i++) row[i] = line[i];
+        for (let i = filled; i < cells; i++) row[i] = "";
+      }
+      return rows;
+    }
+    const out = new Array<any[]>(cells);
+    for (let i = 0; i < begin; i++) out[i] = [na, na, na];
+    for (let i = begin; i < filled; i++) out[i] = [a[i], b[i], c[i]];
+    for (let i = filled; i < cells; i++) out[i] = ["", "", ""];
     return out;
   });
 }
@@ -136,7 +216,7 @@ export function MACD(prices: any[][], fast?: any, slow?: any, signal?: any): any
  * @returns {any[][]} The cumulative net advances, in the shape of advances.
  */
 export function AD_LINE(advances: any[][], declines: any[][]): any[][] {
-  return excelCall("AD_LINE", () => {
+  return signalCall("AD_LINE", () => {
     const [adv, dec] = readTable(["advances", "declines"], [advances, declines]);
     return layout("AD_LINE", adv, { begin: 0, values: adLine(adv.data, dec.data) }, "AD_LINE");
   });
@@ -152,7 +232,7 @@ export function AD_LINE(advances: any[][], declines: any[][]): any[][] {
  * @returns {any[][]} The volatility as a decimal in the shape of closes; #N/A for the first window rows.
  */
 export function REALIZED_VOL(closes: any[][], window?: any, periodsPerYear?: any): any[][] {
-  return excelCall("REALIZED_VOL", () => {
+  return signalCall("REALIZED_VOL", () => {
     const input = readSeries("closes", closes);
     const w = optNum("window", window, 20);
     const result = realizedVol(input.data, w, optNum("periodsPerYear", periodsPerYear, 252));
@@ -174,7 +254,7 @@ export function REALIZED_VOL(closes: any[][], window?: any, periodsPerYear?: any
  * @returns {any[][]} The volatility as a decimal in the shape of open; #N/A for the first window rows.
  */
 export function OHLC_VOL(open: any[][], high: any[][], low: any[][], close: any[][], window?: any, method?: any, periodsPerYear?: any): any[][] {
-  return excelCall("OHLC_VOL", () => {
+  return signalCall("OHLC_VOL", () => {
     const [o, h, l, c] = readTable(["open", "high", "low", "close"], [open, high, low, close]);
     const w = optNum("window", window, 20);
     // An empty cell may arrive as 0: for `method` that means the default, Yang-Zhang.

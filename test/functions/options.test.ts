@@ -41,9 +41,11 @@ describe("metadata", () => {
     expect(sig("EXPECTED_MOVE")).toEqual(["spot", "vol", "days", "[stdevs]"]);
   });
 
-  test("OPTION returns a matrix (one cell, or the 1x9 row for 'all'); the others a number", () => {
-    expect((byId("OPTION") as unknown as { result: { dimensionality?: string } }).result.dimensionality).toBe("matrix");
-    for (const id of ["STRIKE_FOR_DELTA", "PROB_BETWEEN", "PROB_TOUCH", "EXPECTED_MOVE"]) {
+  test("the broadcasting functions return a matrix (one cell, a 1x9 row for OPTION 'all', or the ranges' shape); EXPECTED_MOVE a number", () => {
+    for (const id of ["OPTION", "STRIKE_FOR_DELTA", "PROB_BETWEEN", "PROB_TOUCH"]) {
+      expect((byId(id) as unknown as { result: { dimensionality?: string } }).result.dimensionality).toBe("matrix");
+    }
+    for (const id of ["EXPECTED_MOVE"]) {
       expect((byId(id) as unknown as { result: { dimensionality?: string } }).result.dimensionality).toBeUndefined();
     }
   });
@@ -110,8 +112,7 @@ describe("OPTION", () => {
       "output must be one of price, delta, gamma, theta, vega, rho, vanna, charm, vomma or all",
       'got "gama"',
     );
-    // A row or column range where one cell belongs.
-    expectError(call("OPTION", "C", [[100, 101]], 100, 30, 0.2), "#VALUE!", "OPTION", "spot must be a number");
+    // (A row or column range where one cell belongs now broadcasts: test/functions/broadcast.test.ts.)
   });
 
   test("an expiry date typed as days (a date serial such as 45000 = 2023-03-15) -> #VALUE!, not a 123-year price", () => {
@@ -120,7 +121,6 @@ describe("OPTION", () => {
     expectError(call("OPTION", "C", 5000, 5000, 36501, 0.2, null, null, "delta"), "#VALUE!", "OPTION", "got 36501");
     // 36500 itself is in the domain: ATM, no carry, price = 5000 (2 N(1) - 1) = 5000 x 0.6826894921370859.
     cell(call("OPTION", "C", 5000, 5000, 36500, 0.2), 5000 * 0.6826894921370859, 1e-9 * 5000);
-    expectError(call("OPTION", "C", 100, [[100], [101]], 30, 0.2), "#VALUE!", "OPTION", "strike must be a number");
   });
 });
 
@@ -130,16 +130,16 @@ describe("STRIKE_FOR_DELTA", () => {
   const CALL16 = 5302.095876888401;
 
   test("exact strike, a put's delta as -0.16 or 0.16", () => {
-    near(call("STRIKE_FOR_DELTA", "P", -0.16, 5000, 30, 0.2), PUT16, 1e-12 * PUT16);
-    near(call("STRIKE_FOR_DELTA", "put", [[0.16]], 5000, 30, 0.2, null, null, null), PUT16, 1e-12 * PUT16);
-    near(call("STRIKE_FOR_DELTA", "C", 0.16, 5000, 30, 0.2, "", "", ""), CALL16, 1e-12 * CALL16);
+    cell(call("STRIKE_FOR_DELTA", "P", -0.16, 5000, 30, 0.2), PUT16, 1e-12 * PUT16);
+    cell(call("STRIKE_FOR_DELTA", "put", [[0.16]], 5000, 30, 0.2, null, null, null), PUT16, 1e-12 * PUT16);
+    cell(call("STRIKE_FOR_DELTA", "C", 0.16, 5000, 30, 0.2, "", "", ""), CALL16, 1e-12 * CALL16);
   });
 
   test("with an increment: the nearest listed strike", () => {
-    expect(call("STRIKE_FOR_DELTA", "P", -0.16, 5000, 30, 0.2, null, null, 5)).toBe(4730);
-    expect(call("STRIKE_FOR_DELTA", "C", 0.16, [[5000]], 30, 0.2, 0, 0, [[25]])).toBe(5300);
+    expect(call("STRIKE_FOR_DELTA", "P", -0.16, 5000, 30, 0.2, null, null, 5)).toEqual([[4730]]);
+    expect(call("STRIKE_FOR_DELTA", "C", 0.16, [[5000]], 30, 0.2, 0, 0, [[25]])).toEqual([[5300]]);
     // An empty increment cell arriving as 0 means no grid: the exact strike.
-    near(call("STRIKE_FOR_DELTA", "C", 0.16, 5000, 30, 0.2, 0, 0, 0), CALL16, 1e-12 * CALL16);
+    cell(call("STRIKE_FOR_DELTA", "C", 0.16, 5000, 30, 0.2, 0, 0, 0), CALL16, 1e-12 * CALL16);
   });
 
   test("a delta no strike reaches -> #NUM! with the reason", () => {
@@ -176,13 +176,13 @@ describe("PROB_BETWEEN", () => {
   const between = published.probabilities.find((c) => c.kind === "between")!; // LibreOffice OPT_PROB_INMONEY(30;0.2;0.1;1;0;50) = 0.9844
 
   test("published value; lower 0 or empty = unbounded below", () => {
-    near(call("PROB_BETWEEN", between.spot, between.lower, between.upper, between.days, between.vol, between.rate, null), between.probability, between.tol);
-    near(call("PROB_BETWEEN", 30, null, 50, 365, 0.2, 0.1), between.probability, between.tol);
-    near(call("PROB_BETWEEN", 30, "", [[50]], 365, 0.2, 0.1, ""), between.probability, between.tol);
+    cell(call("PROB_BETWEEN", between.spot, between.lower, between.upper, between.days, between.vol, between.rate, null), between.probability, between.tol);
+    cell(call("PROB_BETWEEN", 30, null, 50, 365, 0.2, 0.1), between.probability, between.tol);
+    cell(call("PROB_BETWEEN", 30, "", [[50]], 365, 0.2, 0.1, ""), between.probability, between.tol);
   });
 
   test("upper empty (null, \"\" or 0) = unbounded above: P(S_T > 50) = 1 - 0.9844", () => {
-    for (const empty of [null, "", 0]) near(call("PROB_BETWEEN", 30, 50, empty, 365, 0.2, 0.1), 1 - between.probability, between.tol);
+    for (const empty of [null, "", 0]) cell(call("PROB_BETWEEN", 30, 50, empty, 365, 0.2, 0.1), 1 - between.probability, between.tol);
   });
 
   test("bad input -> #VALUE! naming the function, the argument and the value", () => {
@@ -196,12 +196,12 @@ describe("PROB_BETWEEN", () => {
 
 describe("PROB_TOUCH", () => {
   test.each(published.probabilities.filter((c) => c.kind === "touch").map((c) => [c.source, c] as const))("published: %s", (_s, c) => {
-    near(call("PROB_TOUCH", c.spot, c.level, c.days, c.vol, c.rate, c.yield), c.probability, c.tol);
-    near(call("PROB_TOUCH", [[c.spot]], c.level, c.days, c.vol, [[c.rate]], null), c.probability, c.tol);
+    cell(call("PROB_TOUCH", c.spot, c.level, c.days, c.vol, c.rate, c.yield), c.probability, c.tol);
+    cell(call("PROB_TOUCH", [[c.spot]], c.level, c.days, c.vol, [[c.rate]], null), c.probability, c.tol);
   });
 
   test("level = spot -> 1", () => {
-    expect(call("PROB_TOUCH", 5000, 5000, 30, 0.2)).toBe(1);
+    expect(call("PROB_TOUCH", 5000, 5000, 30, 0.2)).toEqual([[1]]);
   });
 
   test("bad input -> #VALUE! naming the function, the argument and the value", () => {
