@@ -10,7 +10,6 @@
  * calls above), SPX-like (spot 5000, strikes 4000-6000 by 50, 1-365 days, vols 12/20/35%, rate
  * 4.5%) plus wings at 3, 5 and 8 standard deviations. Yield 0 because the peer has none.
  */
- 
 import * as fs from "fs";
 import { impliedVol } from "../src/core/impliedVol";
 import { interleaved, ratio, spread, table } from "./harness";

@@ -10,7 +10,6 @@
  * yield 0 and each peer gets T = days / 365 precomputed. `greeks` has no vanna, charm or vomma;
  * SHIELD's and C's "all" compute all nine outputs, the peers' price + 5 greeks.
  */
- 
 import * as fs from "fs";
 import { optionGreeks, optionPrice } from "../src/core/bsm";
 import { impliedVol } from "../src/core/impliedVol";

@@ -7,7 +7,6 @@
  * are the unused tail of the selection, blank in a result that follows the chain) and the quote
  * columns beside it, where an empty cell is "no quote".
  */
- 
 import { excelErrorCode, InputError, NoSolutionError, ShieldError } from "../core/errors";
 import { impliedForward } from "../core/chain/forward";
 import { vixIndex } from "../core/chain/index";

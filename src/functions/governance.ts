@@ -10,7 +10,6 @@
  * a blank cell before the last value is #VALUE! naming its row. Trailing blank cells (a range
  * selected longer than filled) come back blank.
  */
- 
 import { excelErrorCode, InputError } from "../core/errors";
 import { cross, hedgeSolve, ivPercentile, ivRank, signalQuorum, trend, zone } from "../core/governance";
 import type { Indicator } from "../core/signals";

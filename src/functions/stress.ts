@@ -7,7 +7,6 @@
  * units, multiplier); VIX_HEDGE's whole 10-column spill is accepted too, its last three columns
  * (premium, cost, carry) unread, so that `=SHIELD.STRESS(..., H2#)` works on the spill as it is.
  */
- 
 import { InputError, NoSolutionError } from "../core/errors";
 import { inRow } from "../core/positions";
 import { prepareBook, stressGrid, type HedgeHolding } from "../core/stress";

@@ -11,7 +11,6 @@
  * Called without an invocation object (as outside Excel's streaming machinery), it returns the
  * value at the current clock instead, so that the function is usable, and testable, as a plain one.
  */
- 
 import { daysToExpiry, daysToExpiryAt, nextRefreshMs, parseSettlement, type Settlement } from "../core/time";
 import { excelCall, maybeNum, num, optName, toExcelError } from "./excel";
 

@@ -5,7 +5,6 @@
  * are typed `any` on purpose (SHIELD words the error for text or an empty cell); `vol` is a
  * matrix parameter so that 4 cells arrive as one argument (see condor.ts volsOf).
  */
- 
 import { breakevenAt } from "../core/timeShift/breakevenAt";
 import { probProfitTarget } from "../core/timeShift/profitTarget";
 import { volsOf } from "./condor";

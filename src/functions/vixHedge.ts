@@ -6,7 +6,6 @@
  * In `layers`, a blank strike or volOrLeverage cell (null, "" or 0, since an empty cell may arrive
  * as 0) is "not given"; the core then says which instrument needs it or must leave it blank.
  */
- 
 import { NoSolutionError, NotAvailableError } from "../core/errors";
 import { inRow } from "../core/positions";
 import { vixCm } from "../core/vixHedge/curve";
