@@ -13,6 +13,7 @@
 import { InputError } from "./errors";
 import { GREEK_NAMES, optionGreeks, optionPrice, type Greeks } from "./bsm";
 import { probBetween } from "./probability";
+import { DAYS_PER_YEAR } from "./units";
 import { days as daysRule, positive, rate as rateRule, vol as volRule } from "./validate";
 
 /** The four strikes of an iron condor, in points of the underlying. */
@@ -124,7 +125,8 @@ export function condorGreeks(spot: number, strikes: CondorStrikes, days: number,
     // Position = +putLong - putShort - callShort + callLong; grouped by wing.
     out[name] = legs[0][name] - legs[1][name] + (legs[3][name] - legs[2][name]);
   }
-  out.price = -out.price; // the credit of the short position
+  // The credit from the wings as spreads (see condorCredit), reusing the four leg prices.
+  out.price = condorCredit(spot, strikes, days, v, rate, yield_, [legs[0].price, legs[1].price, legs[2].price, legs[3].price]);
   return out;
 }
 
@@ -139,10 +141,44 @@ export function condorGreeks(spot: number, strikes: CondorStrikes, days: number,
 export function condorPrice(spot: number, strikes: CondorStrikes, days: number, vols: CondorVols, rate = 0, yield_ = 0): number {
   marketRules(spot, days, rate, yield_);
   validateStrikes(strikes);
-  const v = legVols(vols);
-  const putSpread = optionPrice("put", spot, strikes.putShort, days, v[1], rate, yield_) - optionPrice("put", spot, strikes.putLong, days, v[0], rate, yield_);
-  const callSpread = optionPrice("call", spot, strikes.callShort, days, v[2], rate, yield_) - optionPrice("call", spot, strikes.callLong, days, v[3], rate, yield_);
-  return putSpread + callSpread;
+  return condorCredit(spot, strikes, days, legVols(vols), rate, yield_);
+}
+
+/**
+ * The credit as the sum of two vertical spreads, each priced in the form that does not cancel:
+ * a spread out of the money (or near the money) as the difference of its two legs, a spread deep
+ * in the money by put-call parity as the discounted width minus the opposite spread, which is out
+ * of the money there: P(ps) - P(pl) = Dr (ps - pl) - (C(pl) - C(ps)) and
+ * C(cs) - C(cl) = Dr (cl - cs) - (P(cl) - P(cs)) (parity holds strike by strike, whatever each
+ * leg's vol). Summing four leg prices far beyond the wings would cancel the spot itself away
+ * (spot 1e12: 49.8359375 for 49.8358864; spot 1e308: 0 for 49.836); this is exact at any spot.
+ * `direct` holds the four legs' own prices (put, put, call, call) when the caller has them.
+ * Inputs are validated by the callers.
+ */
+function condorCredit(
+  spot: number,
+  strikes: CondorStrikes,
+  days: number,
+  v: readonly [number, number, number, number],
+  rate: number,
+  yield_: number,
+  direct?: readonly [number, number, number, number],
+): number {
+  const { putLong, putShort, callShort, callLong } = strikes;
+  const T = days / DAYS_PER_YEAR;
+  const Dr = Math.exp(-rate * T);
+  const forward = spot * Math.exp((rate - yield_) * T); // only to choose the form
+  const leg = (i: number, kind: "put" | "call", strike: number): number =>
+    direct !== undefined && kind === (i < 2 ? "put" : "call") ? direct[i] : optionPrice(kind, spot, strike, days, v[i], rate, yield_);
+  const putSide =
+    forward < Math.sqrt(putLong) * Math.sqrt(putShort)
+      ? Dr * (putShort - putLong) - (leg(0, "call", putLong) - leg(1, "call", putShort))
+      : leg(1, "put", putShort) - leg(0, "put", putLong);
+  const callSide =
+    forward > Math.sqrt(callShort) * Math.sqrt(callLong)
+      ? Dr * (callLong - callShort) - (leg(3, "put", callLong) - leg(2, "put", callShort))
+      : leg(2, "call", callShort) - leg(3, "call", callLong);
+  return putSide + callSide;
 }
 
 /**
@@ -245,7 +281,11 @@ export function condorPayoff(
   const d = daysLeft === undefined ? 0 : daysRule("daysLeft", daysLeft);
   if (d === 0) {
     const { putLong, putShort, callShort, callLong } = strikes;
-    return prices.map((s) => credit - pos(putShort - s) + pos(putLong - s) - pos(s - callShort) + pos(s - callLong));
+    // Each wing's loss capped at its width, so that no term grows with the price (at 1e308,
+    // (S - callShort) - (S - callLong) would round to 0, not the width).
+    const putWidth = putShort - putLong;
+    const callWidth = callLong - callShort;
+    return prices.map((s) => credit - Math.min(pos(putShort - s), putWidth) - Math.min(pos(s - callShort), callWidth));
   }
   if (vol === undefined) throw new InputError("vol", "is required when daysLeft is more than 0", vol);
   const v = legVols(vol);
