@@ -225,8 +225,13 @@ export function condorRisk(strikes: CondorStrikes, credit: number): CondorRisk {
  * rate - yield) that the underlying ends between the two breakevens. A side with no breakeven
  * (credit >= its width) cannot lose and is unbounded. With four vols, the lower breakeven uses the
  * putShort vol and the upper the callShort vol: P(S_T > lower; vol_putShort) - P(S_T > upper;
- * vol_callShort), floored at 0 (two different vols can make that difference slightly negative when
- * the breakevens are very close). An iron fly with credit 0 has both breakevens at the shorts: 0.
+ * vol_callShort), floored at 0 (two different vols can make that difference slightly negative far
+ * from the spot). An iron fly (putShort = callShort) has both breakevens around its one short
+ * strike, and its profit zone closes as the credit goes to 0: there both breakevens use one vol,
+ * the mean of the putShort and callShort vols (the two quotes of that one strike), so that the
+ * probability is that of a shrinking range and goes to 0 continuously with the credit (two vols
+ * would leave P(S_T > K; vol_putShort) - P(S_T > K; vol_callShort) != 0 as the zone closes:
+ * 0.0057 at a credit of 1e-9). docs/decisions.md, "Edges".
  *
  * Throws InputError as condorGreeks, and for a credit < 0.
  *
@@ -237,8 +242,9 @@ export function condorPop(spot: number, strikes: CondorStrikes, days: number, vo
   const { lower, upper } = breakevens(strikes, credit);
   const v = legVols(vols);
   if (lower !== null && upper !== null && lower >= upper) return 0;
-  const volLow = v[1];
-  const volHigh = v[2];
+  const fly = strikes.putShort === strikes.callShort;
+  const volLow = fly ? 0.5 * (v[1] + v[2]) : v[1];
+  const volHigh = fly ? volLow : v[2];
   if (volLow === volHigh) return probBetween(spot, lower ?? 0, upper ?? Infinity, days, volLow, rate, yield_);
   // P(S > L; vol_ps) - P(S > U; vol_cs) = P(S < U; vol_cs) - P(S < L; vol_ps): take the form whose
   // terms are small, so that no tail probability is lost to cancellation against 1.

@@ -374,6 +374,34 @@ describe("condorPop", () => {
     expectClose(condorPop(5000, broken, 30, [0.3, 0.21, 0.15, 0.11], 20, 0.045, 0.013), 0.6616909382150627, 1e-12, 1e-15, "pop");
     expect(condorPop(5000, K(4850, 4900, 5100, 5150), 30, 0.18, 50)).toBe(1);
   });
+  describe("an iron fly with four vols: the probability goes to 0 continuously as the credit does (failed before: 0.0057 at 1e-9)", () => {
+    // The issue's fly: 4900/5000/5000/5100, vols 0.2, 0.15, 0.25, 0.14. Both breakevens use the mean
+    // of the short vols, 0.2. MPMATH (50 digits): P(L < S_T < U; 20%), spot 5000, 30 days, at the
+    // double breakevens L = 5000 - c, U = 5000 + c (4999.999999999 and 5000.000000001 for c = 1e-9:
+    // their rounding moves a 2e-9 range by 4e-4 relative, so the oracle takes them as given).
+    const fly = K(4900, 5000, 5000, 5100);
+    const v = [0.2, 0.15, 0.25, 0.14] as const;
+    test.each([
+      [1e-9, 2.7831732894538369129e-12],
+      [1e-6, 2.7819385725763337505e-9],
+      [1, 0.0027819320591978252542],
+      [10, 0.027813805676542219009],
+    ])("credit %p: POP %p", (credit, expected) => {
+      expectClose(condorPop(5000, fly, 30, v, credit), expected, 1e-12, 0, `credit ${credit}`);
+    });
+    test("credit 0 gives 0, and the POP rises from it without a jump, at most twice the density times the credit", () => {
+      expect(condorPop(5000, fly, 30, v, 0)).toBe(0);
+      // The density of S_T at 5000 is below 1 / (5000 x 0.2 sqrt(30/365) sqrt(2 pi)) = 1.3916e-3 per point.
+      let prev = 0;
+      // (From 1e-11 up: a smaller credit rounds away in 5000 - credit, ulp 9.1e-13.)
+      for (const credit of [1e-11, 1e-10, 1e-9, 1e-6, 1e-3, 1]) {
+        const pop = condorPop(5000, fly, 30, v, credit);
+        expect(pop).toBeGreaterThan(prev);
+        expect(pop).toBeLessThanOrEqual(2 * credit * 1.3916e-3);
+        prev = pop;
+      }
+    });
+  });
   test("two very different vols around close breakevens: the negative raw difference is floored at 0", () => {
     // MPMATH: P(S > 4880; 21%) - P(S > 5120; 15%) at spot 9000 is -1.2e-24.
     expect(condorPop(9000, k, 30, [0.3, 0.21, 0.15, 0.11], 20, 0.045, 0.013)).toBe(0);
