@@ -257,3 +257,71 @@ export function logBlackCallHP(forward: number, strike: number, stdDev: number):
   const { v, bits } = blackFixed(forward, strike, stdDev, "call");
   return toDouble(log(v, bits), bits);
 }
+
+/** The BSM price and vega (d price / d vol) at a fixed-point vol, everything else exact doubles. */
+function bsmFixed(
+  kind: "call" | "put",
+  spot: number,
+  strike: number,
+  days: number,
+  vol: Fixed,
+  rate: number,
+  yld: number,
+  bits: number,
+): { price: Fixed; vega: Fixed } {
+  const o = one(bits);
+  const T = div(fromDouble(days, bits), BigInt(365) * o, bits);
+  const S = fromDouble(spot, bits);
+  const K = fromDouble(strike, bits);
+  const Dr = exp(-mul(fromDouble(rate, bits), T, bits), bits);
+  const Dq = exp(-mul(fromDouble(yld, bits), T, bits), bits);
+  const F = div(mul(S, Dq, bits), Dr, bits);
+  const sqrtT = sqrt(T, bits);
+  const sd = mul(vol, sqrtT, bits);
+  const d1 = div(log(div(F, K, bits), bits), sd, bits) + (sd >> B1);
+  const d2 = d1 - sd;
+  const undiscounted =
+    kind === "call"
+      ? mul(F, normCdfFixed(d1, bits), bits) - mul(K, normCdfFixed(d2, bits), bits)
+      : mul(K, normCdfFixed(-d2, bits), bits) - mul(F, normCdfFixed(-d1, bits), bits);
+  const pdf = div(exp(-(mul(d1, d1, bits) >> B1), bits), sqrt(B2 * pi(bits), bits), bits);
+  return { price: mul(Dr, undiscounted, bits), vega: mul(mul(mul(S, Dq, bits), pdf, bits), sqrtT, bits) };
+}
+
+/**
+ * The exact implied vol of a double price (every input taken as the exact value of its double,
+ * T = days / 365 exactly), by Newton's method in fixed point from a guess good to a few digits,
+ * with the condition number kappa = P / (vol dP/dvol) at the solution. `dmax` bounds |d1| and
+ * |d2| near the solution (it sets the working precision). Returns null when Newton does not
+ * settle (the guess too far off): the caller then has no oracle for that case.
+ */
+export function impliedVolHP(
+  kind: "call" | "put",
+  price: number,
+  spot: number,
+  strike: number,
+  days: number,
+  rate: number,
+  yld: number,
+  guess: number,
+  dmax: number,
+): { vol: number; kappa: number } | null {
+  const bits = bitsForTail(dmax + 2, 160);
+  const P = fromDouble(price, bits);
+  let v = fromDouble(guess, bits);
+  const tol = one(bits) >> BigInt(130);
+  for (let i = 0; i < 40; i++) {
+    const { price: p, vega } = bsmFixed(kind, spot, strike, days, v, rate, yld, bits);
+    if (vega <= B0) return null;
+    let step = div(p - P, vega, bits);
+    // Keep the vol positive (halve the way to 0 at most).
+    if (step >= v) step = v >> B1;
+    v -= step;
+    if ((step < B0 ? -step : step) <= tol) {
+      const { price: p2, vega: vega2 } = bsmFixed(kind, spot, strike, days, v, rate, yld, bits);
+      const kappa = toDouble(p2, bits) / (toDouble(v, bits) * toDouble(vega2, bits));
+      return { vol: toDouble(v, bits), kappa };
+    }
+  }
+  return null;
+}
