@@ -53,6 +53,8 @@ export const GREEK_NAMES = ["price", "delta", "gamma", "theta", "vega", "rho", "
 
 const SQRT_PI_OVER_2 = 1.2533141373155003; // sqrt(pi / 2)
 const SQRT_DAYS_PER_YEAR = Math.sqrt(DAYS_PER_YEAR);
+/** 600 ln 2: n(d1) 2^600 = exp(600 ln 2 - d1^2 / 2) / sqrt(2 pi) for a subnormal n(d1). */
+const PDF_SHIFT = 600 * Math.LN2;
 const INV_SQRT_2PI = 0.3989422804014327; // 1 / sqrt(2 pi)
 /** |y| up to which normCdf uses its erf branch (Cody's 0.46875 times sqrt 2). */
 const ERF_REGION = 0.6629126073623883;
@@ -124,7 +126,7 @@ export function optionPrice(kind: OptionKind, spot: number, strike: number, days
   const forward = rawForward;
   if (!(sd > 0)) return Dr * intrinsic(kind, forward, strike);
   const sign = kind === "call" ? 1 : -1;
-  const d1 = Math.log(forward / strike) / sd + 0.5 * sd;
+  const d1 = firstScore(spot, strike, sd, Math.sqrt(days) / SQRT_DAYS_PER_YEAR, vol, rate, yield_);
   const pdf1 = density(d1);
   const Nd1 = cdfWithPdf(sign * d1, pdf1);
   const Nd2 = cdfWithPdf(sign * (d1 - sd), pdf2Of(pdf1, d1 - sd, forward, strike));
@@ -183,6 +185,17 @@ function edgePrice(kind: OptionKind, spot: number, strike: number, T: number, sd
     throw new NoSolutionError(`the price overflows a double: the forward spot e^((rate - yield) T) exceeds 1.8e308`);
   }
   return price;
+}
+
+/**
+ * d1 = ln(F/K)/sd + sd/2 as ln(S/K)/sd + (r - q) sqrt(T)/vol + sd/2, ln(S/K) to half an ulp
+ * (lbr/logMoneyness.ts): near the money and close to expiry d1 ~ sd/2 is tiny, and the rounding
+ * of the forward or of the quotient F/K (an ulp of x = ln(F/K)) would cost it 1e-9 relative; for a
+ * T below the normal range the carry term is what decides the sign of d2 at the money.
+ */
+function firstScore(spot: number, strike: number, sd: number, sqrtT: number, vol: number, rate: number, yield_: number): number {
+  const carry = rate === yield_ ? 0 : ((rate - yield_) * sqrtT) / vol;
+  return logMoneyness(spot, strike) / sd + carry + 0.5 * sd;
 }
 
 /** The forward spot e^{(rate - yield) T} must be a positive double (it is unless days is absurd). */
@@ -286,9 +299,7 @@ export function optionGreeks(kind: OptionKind, spot: number, strike: number, day
     return zeroVarianceGreeks(kind, spot, strike, T, forward, Dr, Dq, rate, yield_);
   }
 
-  // d1 = ln(F/K)/sd + sd/2; for a tiny T the carry is kept as (r - q) sqrt(T) / vol: F itself
-  // rounds to spot there, and at the money that term decides the sign of d2 (and of vanna).
-  const d1 = T < 1e-200 ? logMoneyness(spot, strike) / sd + ((rate - yield_) * sqrtT) / vol + 0.5 * sd : Math.log(forward / strike) / sd + 0.5 * sd;
+  const d1 = firstScore(spot, strike, sd, sqrtT, vol, rate, yield_);
   const d2 = d1 - sd;
   const pdf = density(d1);
   // N(+-d1), N(+-d2) on the option's own side: no 1 - N(x) cancellation for either kind.
@@ -305,17 +316,23 @@ export function optionGreeks(kind: OptionKind, spot: number, strike: number, day
         ? scaledOtmPrice(kind, spot, strike, T, sd, rate, yield_, direct)
         : direct;
   const delta = sign * Dq * Nd1;
-  const spotPdf = spot * Dq * pdf; // S Dq n(d1) = K Dr n(d2)
-  const gamma = (Dq * pdf) / (spot * sd);
-  const vega1 = spotPdf * sqrtT; // per 1.00 of vol
+  // The pdf terms. Where n(d1) is below the normal range (|d1| > ~37.5) it keeps only a few bits,
+  // yet gamma = n(d1) / (spot sd) may be a normal number (close to expiry): take them from
+  // n(d1) 2^600 and scale back at the end (exact unless the greek itself is subnormal).
+  const scaled = pdf < 1e-290 && pdf > 0;
+  const p = scaled ? INV_SQRT_2PI * Math.exp(PDF_SHIFT - 0.5 * d1 * d1) : pdf;
+  const back = scaled ? 2 ** -600 : 1;
+  const spotPdf = spot * Dq * p; // S Dq n(d1) = K Dr n(d2), times 2^600 when scaled
+  const gamma = ((Dq * p) / (spot * sd)) * back;
+  const vega1 = spotPdf * sqrtT * back; // per 1.00 of vol
   const carry = sign * (yield_ * spot * Dq * Nd1 - rate * strike * Dr * Nd2);
-  const theta1 = -(spotPdf * vol) / (2 * sqrtT) + carry;
+  const theta1 = -((spotPdf * vol) / (2 * sqrtT)) * back + carry;
   const rho1 = sign * strike * T * Dr * Nd2;
   // pdf * (...) terms: when the pdf underflows to 0 the product is 0 even if the factor is huge.
-  const vanna1 = pdf === 0 ? 0 : (-Dq * pdf * d2) / vol;
+  const vanna1 = pdf === 0 ? 0 : ((-Dq * p * d2) / vol) * back;
   const dd1dT = pdf === 0 ? 0 : (rate - yield_) / sd - d2 / sqrtT / (2 * sqrtT); // d2 / (2T), T may underflow
-  const charm1 = sign * yield_ * Dq * Nd1 - Dq * pdf * dd1dT;
-  const vomma1 = pdf === 0 ? 0 : (vega1 * d1 * d2) / vol;
+  const charm1 = sign * yield_ * Dq * Nd1 - Dq * p * dd1dT * back;
+  const vomma1 = pdf === 0 ? 0 : ((spotPdf * sqrtT * d1 * d2) / vol) * back;
 
   const g: Greeks = {
     price,
