@@ -8,14 +8,14 @@
 import { InputError, NoSolutionError } from "./errors";
 import { impliedNormalisedStdDev } from "./lbr/impliedStdDev";
 import { logMoneyness } from "./lbr/logMoneyness";
-import { normalisedVega } from "./lbr/normalisedBlack";
+import { logNormalisedBlack, normalisedVega } from "./lbr/normalisedBlack";
 import { DAYS_PER_YEAR } from "./units";
 import { days as daysRule, positive, rate as rateRule } from "./validate";
 
 const EPS = 2.220446049250313e-16;
 const SMALLEST_NORMAL = 2.2250738585072014e-308;
-/** Half the spacing of the subnormal doubles, 2^-1075: a subnormal price's rounding. */
-const SMALLEST_HALF = 2 ** -1075;
+/** The spacing of the subnormal doubles, 2^-1074 (half of it, 2^-1075, is not a double). */
+const SMALLEST = 2 ** -1074;
 
 /**
  * The largest relative uncertainty of the vol, eps/2 x kappa, that impliedVol answers with a
@@ -23,6 +23,8 @@ const SMALLEST_HALF = 2 ** -1075;
  * NoSolutionError (the vol given would be one of a range of vols that all give this double).
  */
 export const MAX_UNCERTAINTY = 1e-8;
+
+const logRatio = { ratio: 0 };
 
 const NO_TIME_VALUE = "the price carries no time value at double precision: quote the out-of-the-money option";
 
@@ -121,11 +123,19 @@ export function impliedVol(kind: "call" | "put", price: number, spot: number, st
   // for a subnormal price) times the condition number kappa = P / (vol dP/dvol) (normalised:
   // (beta + intrinsic) / (s b'(s))). Deep in the money almost all of the price is intrinsic value
   // and kappa explodes; near the upper bound dP/dvol vanishes.
-  const kappa = (undiscounted / (Math.sqrt(forward) * Math.sqrt(strike))) / (s * normalisedVega(xOtm, s));
-  const rounding = Math.max(0.5 * EPS, SMALLEST_HALF / price);
+  // (Where beta is below the normal range b and b' are too: kappa from b'/b = logNormalisedBlack's ratio.)
+  let kappa: number;
+  if (beta < 1e-290) {
+    logNormalisedBlack(xOtm, s, logRatio);
+    kappa = undiscounted / (undiscounted - undiscountedIntrinsic) / (s * logRatio.ratio);
+  } else {
+    kappa = undiscounted / (Math.sqrt(forward) * Math.sqrt(strike)) / (s * normalisedVega(xOtm, s));
+  }
+  // A subnormal price, or normalised time value beta, holds fewer than 53 bits.
+  const rounding = 0.5 * Math.max(EPS, SMALLEST / price, SMALLEST / beta);
   if (!(rounding * kappa <= MAX_UNCERTAINTY)) {
-    if (price < SMALLEST_NORMAL) {
-      throw new NoSolutionError(`price ${show(price)} is below the normal range of a double (2.2e-308): too few digits to determine a volatility`);
+    if (price < SMALLEST_NORMAL || beta < SMALLEST_NORMAL) {
+      throw new NoSolutionError(`price ${show(price)} is too small: below the normal range of a double (2.2e-308) its time value has too few digits to determine a volatility`);
     }
     if (beta < 0.5 * bMax) throw new NoSolutionError(NO_TIME_VALUE);
     throw new NoSolutionError(`price ${show(price)} is within rounding of its upper bound ${show(upper)}: the double price does not determine a volatility`);

@@ -65,7 +65,7 @@ function check(c: Case): boolean {
     // (relative precision is plenty for a threshold).
     const vega = optionGreeks(c.kind, c.spot, c.strike, c.days, c.vol, c.rate, c.yld).vega * 100;
     const kappa = price / (c.vol * vega);
-    if (!(Math.max(EPS / 2, 2 ** -1075 / price) * kappa > MAX_UNCERTAINTY / 16)) {
+    if (!(0.5 * Math.max(EPS, 2 ** -1074 / price) * kappa > MAX_UNCERTAINTY / 16)) {
       throw new Error(`refused a determined vol: ${JSON.stringify(c)} price ${price} kappa ${kappa}: ${(e as Error).message}`);
     }
     return true;
