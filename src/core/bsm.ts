@@ -25,6 +25,8 @@
  * | vomma  | vega * d1 d2 / vol / 100               | same                                    | vega pt per vol pt  |
  */
 import { undiscountedBlack } from "./black";
+import { logMoneyness } from "./lbr/logMoneyness";
+import { logNormalisedBlack } from "./lbr/normalisedBlack";
 import { InputError, NoSolutionError } from "./errors";
 import { erfcx, normCdf, normPdf } from "./normal";
 import { DAYS_PER_YEAR } from "./units";
@@ -50,6 +52,9 @@ export interface Greeks {
 export const GREEK_NAMES = ["price", "delta", "gamma", "theta", "vega", "rho", "vanna", "charm", "vomma"] as const;
 
 const SQRT_PI_OVER_2 = 1.2533141373155003; // sqrt(pi / 2)
+const SQRT_DAYS_PER_YEAR = Math.sqrt(DAYS_PER_YEAR);
+/** 600 ln 2: n(d1) 2^600 = exp(600 ln 2 - d1^2 / 2) / sqrt(2 pi) for a subnormal n(d1). */
+const PDF_SHIFT = 600 * Math.LN2;
 const INV_SQRT_2PI = 0.3989422804014327; // 1 / sqrt(2 pi)
 /** |y| up to which normCdf uses its erf branch (Cody's 0.46875 times sqrt 2). */
 const ERF_REGION = 0.6629126073623883;
@@ -99,25 +104,98 @@ function validate(kind: OptionKind, spot: number, strike: number, days: number, 
  * precision) beyond, i.e. out of the money and in the deep wings.
  *
  * Throws InputError for spot <= 0, strike <= 0, days outside [0, 36500], vol outside (0, 5], |rate| or
- * |yield| > 1, or a kind other than "call"/"put"; NoSolutionError if the forward overflows a
- * double (a spot near the top of the double range carried over decades at a large rate - yield).
+ * |yield| > 1, or a kind other than "call"/"put"; NoSolutionError if the price itself overflows a
+ * double (an in-the-money option on a forward beyond 1.8e308). At the ends of the double range
+ * (a forward that overflows, a subnormal spot, strike or vol, days = 5e-324) the price is still
+ * computed, from logarithms where a product would underflow (edgePrice, scaledOtmPrice).
  *
  * @example optionPrice("call", 42, 40, 182.5, 0.2, 0.1) // => 4.7594... (Hull's example: 4.76)
  */
 export function optionPrice(kind: OptionKind, spot: number, strike: number, days: number, vol: number, rate = 0, yield_ = 0): number {
   validate(kind, spot, strike, days, vol, rate, yield_);
   const T = days / DAYS_PER_YEAR;
-  const sd = vol * Math.sqrt(T);
+  const sd = vol * (Math.sqrt(days) / SQRT_DAYS_PER_YEAR); // no underflow of T for tiny days
   const Dr = discountFactor(rate, T);
   const Dq = discountFactor(yield_, T);
-  const forward = checkForward((spot * Dq) / Dr, days);
+  const rawForward = (spot * Dq) / Dr;
+  if (!(rawForward < Infinity) || !(rawForward > 1e-300) || !(strike > 1e-300) || !(sd > 1e-150)) {
+    // Near the ends of the double range (a forward that overflows, a subnormal spot or strike, a
+    // variance that underflows): the scaled form below, or NoSolutionError naming the cause.
+    return edgePrice(kind, spot, strike, T, sd, rate, yield_, Dr, Dq, rawForward);
+  }
+  const forward = rawForward;
   if (!(sd > 0)) return Dr * intrinsic(kind, forward, strike);
   const sign = kind === "call" ? 1 : -1;
-  const d1 = Math.log(forward / strike) / sd + 0.5 * sd;
+  const d1 = firstScore(spot, strike, sd, Math.sqrt(days) / SQRT_DAYS_PER_YEAR, vol, rate, yield_);
   const pdf1 = density(d1);
   const Nd1 = cdfWithPdf(sign * d1, pdf1);
   const Nd2 = cdfWithPdf(sign * (d1 - sd), pdf2Of(pdf1, d1 - sd, forward, strike));
-  return Dr * undiscountedPrice(kind, forward, strike, sd, Nd1, Nd2);
+  const price = Dr * undiscountedPrice(kind, forward, strike, sd, Nd1, Nd2);
+  // A price below the normal range: Dr x (a subnormal) would keep only its few bits; take it
+  // from ln b instead (full precision down to the last subnormal).
+  return price < TINY_PRICE ? scaledOtmPrice(kind, spot, strike, T, sd, rate, yield_, price) : price;
+}
+
+/** Prices below this are recomputed from logarithms (scaledOtmPrice). */
+const TINY_PRICE = 1e-290;
+
+/**
+ * An out-of-the-money (time value only) price from ln: ln price = ln b(x, sd) + (ln S + ln K - (r + q) T) / 2
+ * (price = e^{-rT} sqrt(F K) b = sqrt(S K e^{-(r+q)T}) b), with x = ln(S/K) + (r - q) T. Finite
+ * wherever the price is, even when F or F K is not. `fallback` is returned for an in-the-money
+ * option (whose price is never tiny; kept for safety).
+ */
+function scaledOtmPrice(kind: OptionKind, spot: number, strike: number, T: number, sd: number, rate: number, yield_: number, fallback: number): number {
+  const x = logMoneyness(spot, strike) + (rate - yield_) * T;
+  if (kind === "call" ? x > 0 : x < 0) return fallback;
+  const lnScale = 0.5 * (Math.log(spot) + Math.log(strike) - (rate + yield_) * T);
+  if (sd < 1e-300) {
+    // sd itself below the normal range (a subnormal vol): b(0, sd) = sd / sqrt(2 pi) (1 - sd^2/24 ...)
+    // at the money; anywhere else |x| / sd is astronomic and b is 0.
+    return x === 0 ? Math.exp(lnScale) * INV_SQRT_2PI * sd : 0;
+  }
+  return Math.exp(logNormalisedBlack(-Math.abs(x), sd, logRatio) + lnScale);
+}
+
+const logRatio = { ratio: 0 };
+
+/**
+ * optionPrice at the ends of the double range. A forward that overflows (spot 1e300 at a carry of
+ * 200% over 100 years) still has a representable out-of-the-money price (scaledOtmPrice); an
+ * in-the-money one is S Dq - K Dr, which overflows with it. A variance that underflows is the
+ * intrinsic value plus the time value from scaledOtmPrice (~ F sd / sqrt(2 pi) at the money).
+ */
+function edgePrice(kind: OptionKind, spot: number, strike: number, T: number, sd: number, rate: number, yield_: number, Dr: number, Dq: number, forward: number): number {
+  const x = logMoneyness(spot, strike) + (rate - yield_) * T;
+  const itm = kind === "call" ? x > 0 : x < 0;
+  if (!(sd > 0)) {
+    // vol^2 T underflows: the deterministic forward's payoff (time value below any double).
+    if (!(forward < Infinity)) {
+      if (!itm) return 0;
+      throw new NoSolutionError(`the price overflows a double: the forward spot e^((rate - yield) T) exceeds 1.8e308`);
+    }
+    return Dr * intrinsic(kind, forward, strike);
+  }
+  if (!itm) return scaledOtmPrice(kind, spot, strike, T, sd, rate, yield_, 0);
+  // In the money: intrinsic S Dq - K Dr (call) or K Dr - S Dq (put), plus the time value of the
+  // out-of-the-money twin (put-call parity), both finite or the price is not.
+  const twin = scaledOtmPrice(kind === "call" ? "put" : "call", spot, strike, T, sd, rate, yield_, 0);
+  const price = (kind === "call" ? spot * Dq - strike * Dr : strike * Dr - spot * Dq) + twin;
+  if (!(price < Infinity)) {
+    throw new NoSolutionError(`the price overflows a double: the forward spot e^((rate - yield) T) exceeds 1.8e308`);
+  }
+  return price;
+}
+
+/**
+ * d1 = ln(F/K)/sd + sd/2 as ln(S/K)/sd + (r - q) sqrt(T)/vol + sd/2, ln(S/K) to half an ulp
+ * (lbr/logMoneyness.ts): near the money and close to expiry d1 ~ sd/2 is tiny, and the rounding
+ * of the forward or of the quotient F/K (an ulp of x = ln(F/K)) would cost it 1e-9 relative; for a
+ * T below the normal range the carry term is what decides the sign of d2 at the money.
+ */
+function firstScore(spot: number, strike: number, sd: number, sqrtT: number, vol: number, rate: number, yield_: number): number {
+  const carry = rate === yield_ ? 0 : ((rate - yield_) * sqrtT) / vol;
+  return logMoneyness(spot, strike) / sd + carry + 0.5 * sd;
 }
 
 /** The forward spot e^{(rate - yield) T} must be a positive double (it is unless days is absurd). */
@@ -198,22 +276,30 @@ function undiscountedPrice(kind: OptionKind, forward: number, strike: number, sd
  * other greek is 0. (If days > 0 but vol^2 T underflows to 0, the same rules apply to the
  * discounted deterministic forward, with its carry theta, rho and charm.)
  *
- * Throws InputError as optionPrice does; NoSolutionError if a greek overflows a double (a guard:
- * no realistic input does; even days = 1e-320 gives finite greeks).
+ * Throws InputError as optionPrice does; NoSolutionError if the forward overflows a double, or a
+ * greek does, naming the cause: a subnormal spot, a vol so small that vol sqrt(T) is (5e-324), or
+ * a time this close to expiry. (days = 5e-324 at the money gives gamma 3.4e159: finite, returned;
+ * sqrt(T) is taken as sqrt(days) / sqrt(365) so that T's underflow costs nothing.)
  *
  * @example optionGreeks("put", 55, 60, 255.5, 0.3, 0.1).delta // => -0.4770... (NAG s30ab: -0.477)
  */
 export function optionGreeks(kind: OptionKind, spot: number, strike: number, days: number, vol: number, rate = 0, yield_ = 0): Greeks {
   validate(kind, spot, strike, days, vol, rate, yield_);
   const T = days / DAYS_PER_YEAR;
-  const sqrtT = Math.sqrt(T);
+  const sqrtT = Math.sqrt(days) / SQRT_DAYS_PER_YEAR; // no underflow of T for tiny days
   const sd = vol * sqrtT;
   const Dr = discountFactor(rate, T);
   const Dq = discountFactor(yield_, T);
   const forward = checkForward((spot * Dq) / Dr, days);
-  if (!(sd > 0)) return zeroVarianceGreeks(kind, spot, strike, T, forward, Dr, Dq, rate, yield_);
+  if (!(sd > 0)) {
+    if (days > 0 && forward === strike) {
+      // vol^2 T underflows at the money: gamma ~ 1 / (spot sd) is beyond a double.
+      throw new NoSolutionError(`the greeks overflow a double: vol x sqrt(days / 365) underflows (vol ${vol}, days ${days}) at the money`);
+    }
+    return zeroVarianceGreeks(kind, spot, strike, T, forward, Dr, Dq, rate, yield_);
+  }
 
-  const d1 = Math.log(forward / strike) / sd + 0.5 * sd;
+  const d1 = firstScore(spot, strike, sd, sqrtT, vol, rate, yield_);
   const d2 = d1 - sd;
   const pdf = density(d1);
   // N(+-d1), N(+-d2) on the option's own side: no 1 - N(x) cancellation for either kind.
@@ -221,19 +307,32 @@ export function optionGreeks(kind: OptionKind, spot: number, strike: number, day
   const Nd1 = cdfWithPdf(sign * d1, pdf);
   const Nd2 = cdfWithPdf(sign * d2, pdf2Of(pdf, d2, forward, strike));
 
-  const price = Dr * undiscountedPrice(kind, forward, strike, sd, Nd1, Nd2);
+  // The price exactly as optionPrice gives it (same branches at the edges of the range).
+  const direct = Dr * undiscountedPrice(kind, forward, strike, sd, Nd1, Nd2);
+  const price =
+    !(forward > 1e-300) || !(strike > 1e-300) || !(sd > 1e-150)
+      ? edgePrice(kind, spot, strike, T, sd, rate, yield_, Dr, Dq, forward)
+      : direct < TINY_PRICE
+        ? scaledOtmPrice(kind, spot, strike, T, sd, rate, yield_, direct)
+        : direct;
   const delta = sign * Dq * Nd1;
-  const spotPdf = spot * Dq * pdf; // S Dq n(d1) = K Dr n(d2)
-  const gamma = (Dq * pdf) / (spot * sd);
-  const vega1 = spotPdf * sqrtT; // per 1.00 of vol
+  // The pdf terms. Where n(d1) is below the normal range (|d1| > ~37.5) it keeps only a few bits,
+  // yet gamma = n(d1) / (spot sd) may be a normal number (close to expiry): take them from
+  // n(d1) 2^600 and scale back at the end (exact unless the greek itself is subnormal).
+  const scaled = pdf < 1e-290 && pdf > 0;
+  const p = scaled ? INV_SQRT_2PI * Math.exp(PDF_SHIFT - 0.5 * d1 * d1) : pdf;
+  const back = scaled ? 2 ** -600 : 1;
+  const spotPdf = spot * Dq * p; // S Dq n(d1) = K Dr n(d2), times 2^600 when scaled
+  const gamma = ((Dq * p) / (spot * sd)) * back;
+  const vega1 = spotPdf * sqrtT * back; // per 1.00 of vol
   const carry = sign * (yield_ * spot * Dq * Nd1 - rate * strike * Dr * Nd2);
-  const theta1 = -(spotPdf * vol) / (2 * sqrtT) + carry;
+  const theta1 = -((spotPdf * vol) / (2 * sqrtT)) * back + carry;
   const rho1 = sign * strike * T * Dr * Nd2;
   // pdf * (...) terms: when the pdf underflows to 0 the product is 0 even if the factor is huge.
-  const vanna1 = pdf === 0 ? 0 : (-Dq * pdf * d2) / vol;
-  const dd1dT = pdf === 0 ? 0 : (rate - yield_) / sd - d2 / (2 * T);
-  const charm1 = sign * yield_ * Dq * Nd1 - Dq * pdf * dd1dT;
-  const vomma1 = pdf === 0 ? 0 : (vega1 * d1 * d2) / vol;
+  const vanna1 = pdf === 0 ? 0 : ((-Dq * p * d2) / vol) * back;
+  const dd1dT = pdf === 0 ? 0 : (rate - yield_) / sd - d2 / sqrtT / (2 * sqrtT); // d2 / (2T), T may underflow
+  const charm1 = sign * yield_ * Dq * Nd1 - Dq * p * dd1dT * back;
+  const vomma1 = pdf === 0 ? 0 : ((spotPdf * sqrtT * d1 * d2) / vol) * back;
 
   const g: Greeks = {
     price,
@@ -246,10 +345,18 @@ export function optionGreeks(kind: OptionKind, spot: number, strike: number, day
     charm: charm1 / DAYS_PER_YEAR,
     vomma: vomma1 / 10000,
   };
-  if (!Number.isFinite(g.gamma + g.theta + g.charm + g.vanna + g.vomma)) {
-    throw new NoSolutionError(`the greeks overflow a double this close to expiry (days ${days}); use days = 0 for expiry`);
-  }
+  if (!Number.isFinite(g.gamma + g.theta + g.charm + g.vanna + g.vomma)) throw new NoSolutionError(overflowCause(spot, sd, days, vol));
   return g;
+}
+
+/**
+ * Why gamma ~ n(d1) / (spot sd) and its kin overflow: a spot below the normal range, a vol so small
+ * that vol sqrt(T) is (vol below 1e-100), or a time this close to expiry.
+ */
+function overflowCause(spot: number, sd: number, days: number, vol: number): string {
+  if (spot < 1e-290) return `the greeks overflow a double: spot ${spot} is too small (gamma is about 1 / (spot x vol x sqrt(T)))`;
+  if (vol < 1e-100) return `the greeks overflow a double: vol ${vol} is too small (vol x sqrt(T) = ${sd})`;
+  return `the greeks overflow a double this close to expiry (days ${days}); use days = 0 for expiry`;
 }
 
 /** Greeks when the variance is 0: the payoff on the deterministic forward, discounted. */

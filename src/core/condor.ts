@@ -13,6 +13,7 @@
 import { InputError } from "./errors";
 import { GREEK_NAMES, optionGreeks, optionPrice, type Greeks } from "./bsm";
 import { probBetween } from "./probability";
+import { DAYS_PER_YEAR } from "./units";
 import { days as daysRule, positive, rate as rateRule, vol as volRule } from "./validate";
 
 /** The four strikes of an iron condor, in points of the underlying. */
@@ -124,7 +125,8 @@ export function condorGreeks(spot: number, strikes: CondorStrikes, days: number,
     // Position = +putLong - putShort - callShort + callLong; grouped by wing.
     out[name] = legs[0][name] - legs[1][name] + (legs[3][name] - legs[2][name]);
   }
-  out.price = -out.price; // the credit of the short position
+  // The credit from the wings as spreads (see condorCredit), reusing the four leg prices.
+  out.price = condorCredit(spot, strikes, days, v, rate, yield_, [legs[0].price, legs[1].price, legs[2].price, legs[3].price]);
   return out;
 }
 
@@ -149,17 +151,45 @@ export function condorPrice(spot: number, strikes: CondorStrikes, days: number, 
  *
  * @example condorValue(5000, { putLong: 4850, putShort: 4900, callShort: 5100, callLong: 5150 }, 30, [0.18, 0.18, 0.18, 0.18]) // => 31.4296...
  */
-export function condorValue(
+export function condorValue(spot: number, strikes: CondorStrikes, days: number, v: readonly [number, number, number, number], rate = 0, yield_ = 0): number {
+  return condorCredit(spot, strikes, days, v, rate, yield_);
+}
+
+/**
+ * The credit as the sum of two vertical spreads, each priced in the form that does not cancel:
+ * a spread out of the money (or near the money) as the difference of its two legs, a spread deep
+ * in the money by put-call parity as the discounted width minus the opposite spread, which is out
+ * of the money there: P(ps) - P(pl) = Dr (ps - pl) - (C(pl) - C(ps)) and
+ * C(cs) - C(cl) = Dr (cl - cs) - (P(cl) - P(cs)) (parity holds strike by strike, whatever each
+ * leg's vol). Summing four leg prices far beyond the wings would cancel the spot itself away
+ * (spot 1e12: 49.8359375 for 49.8358864; spot 1e308: 0 for 49.836); this is exact at any spot.
+ * `direct` holds the four legs' own prices (put, put, call, call) when the caller has them.
+ * Inputs are validated by the callers.
+ */
+function condorCredit(
   spot: number,
   strikes: CondorStrikes,
   days: number,
   v: readonly [number, number, number, number],
-  rate = 0,
-  yield_ = 0,
+  rate: number,
+  yield_: number,
+  direct?: readonly [number, number, number, number],
 ): number {
-  const putSpread = optionPrice("put", spot, strikes.putShort, days, v[1], rate, yield_) - optionPrice("put", spot, strikes.putLong, days, v[0], rate, yield_);
-  const callSpread = optionPrice("call", spot, strikes.callShort, days, v[2], rate, yield_) - optionPrice("call", spot, strikes.callLong, days, v[3], rate, yield_);
-  return putSpread + callSpread;
+  const { putLong, putShort, callShort, callLong } = strikes;
+  const T = days / DAYS_PER_YEAR;
+  const Dr = Math.exp(-rate * T);
+  const forward = spot * Math.exp((rate - yield_) * T); // only to choose the form
+  const leg = (i: number, kind: "put" | "call", strike: number): number =>
+    direct !== undefined && kind === (i < 2 ? "put" : "call") ? direct[i] : optionPrice(kind, spot, strike, days, v[i], rate, yield_);
+  const putSide =
+    forward < Math.sqrt(putLong) * Math.sqrt(putShort)
+      ? Dr * (putShort - putLong) - (leg(0, "call", putLong) - leg(1, "call", putShort))
+      : leg(1, "put", putShort) - leg(0, "put", putLong);
+  const callSide =
+    forward > Math.sqrt(callShort) * Math.sqrt(callLong)
+      ? Dr * (callLong - callShort) - (leg(3, "put", callLong) - leg(2, "put", callShort))
+      : leg(2, "call", callShort) - leg(3, "call", callLong);
+  return putSide + callSide;
 }
 
 /**
@@ -206,8 +236,13 @@ export function condorRisk(strikes: CondorStrikes, credit: number): CondorRisk {
  * rate - yield) that the underlying ends between the two breakevens. A side with no breakeven
  * (credit >= its width) cannot lose and is unbounded. With four vols, the lower breakeven uses the
  * putShort vol and the upper the callShort vol: P(S_T > lower; vol_putShort) - P(S_T > upper;
- * vol_callShort), floored at 0 (two different vols can make that difference slightly negative when
- * the breakevens are very close). An iron fly with credit 0 has both breakevens at the shorts: 0.
+ * vol_callShort), floored at 0 (two different vols can make that difference slightly negative far
+ * from the spot). An iron fly (putShort = callShort) has both breakevens around its one short
+ * strike, and its profit zone closes as the credit goes to 0: there both breakevens use one vol,
+ * the mean of the putShort and callShort vols (the two quotes of that one strike), so that the
+ * probability is that of a shrinking range and goes to 0 continuously with the credit (two vols
+ * would leave P(S_T > K; vol_putShort) - P(S_T > K; vol_callShort) != 0 as the zone closes:
+ * 0.0057 at a credit of 1e-9). docs/decisions.md, "Edges".
  *
  * Throws InputError as condorGreeks, and for a credit < 0.
  *
@@ -218,8 +253,9 @@ export function condorPop(spot: number, strikes: CondorStrikes, days: number, vo
   const { lower, upper } = breakevens(strikes, credit);
   const v = legVols(vols);
   if (lower !== null && upper !== null && lower >= upper) return 0;
-  const volLow = v[1];
-  const volHigh = v[2];
+  const fly = strikes.putShort === strikes.callShort;
+  const volLow = fly ? 0.5 * (v[1] + v[2]) : v[1];
+  const volHigh = fly ? volLow : v[2];
   if (volLow === volHigh) return probBetween(spot, lower ?? 0, upper ?? Infinity, days, volLow, rate, yield_);
   // P(S > L; vol_ps) - P(S > U; vol_cs) = P(S < U; vol_cs) - P(S < L; vol_ps): take the form whose
   // terms are small, so that no tail probability is lost to cancellation against 1.
@@ -262,7 +298,11 @@ export function condorPayoff(
   const d = daysLeft === undefined ? 0 : daysRule("daysLeft", daysLeft);
   if (d === 0) {
     const { putLong, putShort, callShort, callLong } = strikes;
-    return prices.map((s) => credit - pos(putShort - s) + pos(putLong - s) - pos(s - callShort) + pos(s - callLong));
+    // Each wing's loss capped at its width, so that no term grows with the price (at 1e308,
+    // (S - callShort) - (S - callLong) would round to 0, not the width).
+    const putWidth = putShort - putLong;
+    const callWidth = callLong - callShort;
+    return prices.map((s) => credit - Math.min(pos(putShort - s), putWidth) - Math.min(pos(s - callShort), callWidth));
   }
   if (vol === undefined) throw new InputError("vol", "is required when daysLeft is more than 0", vol);
   const v = legVols(vol);

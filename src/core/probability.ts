@@ -3,7 +3,8 @@
  * rate - yield): ending inside a range at expiry, and touching a level before expiry.
  */
 import { InputError } from "./errors";
-import { erfcx, normCdf } from "./normal";
+import { logMoneyness } from "./lbr/logMoneyness";
+import { erfcx, normCdf, normPdf } from "./normal";
 import { DAYS_PER_YEAR } from "./units";
 import { days as daysRule, nonNegative, positive, rate as rateRule, vol as volRule } from "./validate";
 
@@ -17,13 +18,46 @@ function validateCommon(spot: number, days: number, vol: number, rate: number, y
   rateRule("yield", yield_);
 }
 
+/** half (1 + |mid|) up to which narrowMass's series is used: each term <= 1/16 of the one before. */
+const NARROW = 0.25;
+
+/**
+ * N(m + h) - N(m - h) for a small h, to full relative precision: the density phi(m + u) =
+ * phi(m) sum_n He_n(m) (-u)^n / n! (probabilists' Hermite polynomials He_n)
+ * integrated over -h..h keeps the even terms: 2 h phi(m) sum_k He_2k(m) h^2k / (2k+1)!, with
+ * He_(n+1) = m He_n - n He_(n-1). For h (1 + |m|) <= 1/4 the terms fall by 16x or more.
+ */
+function narrowMass(m: number, h: number): number {
+  let hePrev = 1; // He_0
+  let he = m; // He_1
+  let n = 1;
+  let sum = 1;
+  let factor = 1; // h^2k / (2k+1)!
+  const h2 = h * h;
+  for (let k = 1; k < 40; k++) {
+    // Two steps of the recurrence: He_(2k) from He_(2k-1), He_(2k-2).
+    const heEven = m * he - n * hePrev;
+    n++;
+    factor *= h2 / ((2 * k) * (2 * k + 1));
+    const term = heEven * factor;
+    sum += term;
+    const heOdd = m * heEven - n * he;
+    n++;
+    hePrev = heEven;
+    he = heOdd;
+    if (Math.abs(term) <= 1e-17 * Math.abs(sum)) break;
+  }
+  return 2 * h * normPdf(m) * sum;
+}
+
 /**
  * The risk-neutral probability that the underlying ends between `lower` and `upper` at expiry:
  * P(lower < S_T < upper) = N(d2(lower)) - N(d2(upper)), with
  * d2(X) = (ln(spot / X) + (rate - yield - vol^2 / 2) T) / (vol sqrt T), T = days / 365
  * (Hull, "Options, Futures and Other Derivatives", N(d2) as the probability of exercise).
  * Evaluated as N(-d2(upper)) - N(-d2(lower)) when both terms are near 1, so a range far from
- * spot keeps its relative precision.
+ * spot keeps its relative precision, and as the density integrated over a narrow range (an iron
+ * fly's profit zone at a tiny credit) so that it keeps its relative precision too.
  *
  * `lower` = 0 means unbounded below; `upper` = Infinity unbounded above. At days = 0 the result
  * is the indicator of lower <= spot <= upper (bounds included). A probability (0 to 1).
@@ -43,10 +77,18 @@ export function probBetween(spot: number, lower: number, upper: number, days: nu
   const sd = vol * Math.sqrt(T);
   if (!(sd > 0)) return lower <= spot && spot <= upper ? 1 : 0;
   const drift = (rate - yield_ - 0.5 * vol * vol) * T;
-  // P(S_T > X) = N(d2(X)); d2(0) = +Infinity, d2(Infinity) = -Infinity. ln(spot / X) in one
-  // rounding (not ln spot - ln X, which would cost |ln X| ulps far out in the tails).
-  const d2L = lower === 0 ? Infinity : (Math.log(spot / lower) + drift) / sd;
-  const d2U = upper === Infinity ? -Infinity : (Math.log(spot / upper) + drift) / sd;
+  // P(S_T > X) = N(d2(X)); d2(0) = +Infinity, d2(Infinity) = -Infinity. ln(spot / X) to half an
+  // ulp (lbr/logMoneyness.ts: not ln spot - ln X, which costs |ln X| ulps in the tails, nor the
+  // rounded quotient's log, which costs 1/|ln(spot/X)| ulps near the money).
+  const d2L = lower === 0 ? Infinity : (logMoneyness(spot, lower) + drift) / sd;
+  const d2U = upper === Infinity ? -Infinity : (logMoneyness(spot, upper) + drift) / sd;
+  if (lower > 0 && upper !== Infinity) {
+    // A narrow range: N(d2L) - N(d2U) would cancel to an absolute ~1e-17 (a relative 1e-4 for an
+    // iron fly's 2e-9-wide profit zone); integrate the density over it instead (narrowMass).
+    const half = (0.5 * Math.log1p((upper - lower) / lower)) / sd; // (d2L - d2U) / 2, not cancelled
+    const mid = 0.5 * (d2L + d2U);
+    if (half * (1 + Math.abs(mid)) <= NARROW) return Math.min(1, narrowMass(mid, half));
+  }
   // Both N(d2) near 1 (the range sits below spot's mass): subtract the small complements instead.
   const p = d2U > 0 ? normCdf(-d2U) - normCdf(-d2L) : normCdf(d2L) - normCdf(d2U);
   return Math.min(1, Math.max(0, p));

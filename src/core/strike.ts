@@ -23,7 +23,10 @@ import { days as daysRule, positive, rate as rateRule, vol as volRule } from "./
  * 0 (an increment above about twice the exact strike), no listed strike on that grid is near the
  * exact strike: NoSolutionError (#NUM!), rather than a strike whose delta is nowhere near.
  *
- * Throws InputError for |delta| > 1 or not finite, spot <= 0, days outside [0, 36500], vol outside (0, 5],
+ * The domain is |delta| < e^{-yield T}: with a negative yield a call's spot delta runs above 1
+ * (up to e^{-yield T}, e.g. 1.65 over 10 years at a yield of -5%), and such deltas are reachable.
+ *
+ * Throws InputError for a delta that is not a finite number, spot <= 0, days outside [0, 36500], vol outside (0, 5],
  * |rate| or |yield| > 1, increment <= 0. Throws NoSolutionError (a valid delta that no strike
  * reaches) for delta = 0, |delta| >= e^{-yield T}, a negative delta for a call, days = 0
  * (at expiry a delta is a step: 1, 0.5 or 0, so no strike has a delta in between), or an
@@ -42,8 +45,8 @@ export function strikeForDelta(
   increment?: number,
 ): number {
   if (kind !== "call" && kind !== "put") throw new InputError("type", "must be C, CALL, P or PUT", kind);
-  if (!(typeof delta === "number" && Number.isFinite(delta) && Math.abs(delta) <= 1)) {
-    throw new InputError("delta", "must be a number between -1 and 1 (16 delta is 0.16)", delta);
+  if (!(typeof delta === "number" && Number.isFinite(delta))) {
+    throw new InputError("delta", "must be a finite number (16 delta is 0.16)", delta);
   }
   positive("spot", spot);
   daysRule("days", days);
@@ -62,8 +65,10 @@ export function strikeForDelta(
   const T = days / DAYS_PER_YEAR;
   const Dq = Math.exp(-yield_ * T);
   const a = Math.abs(delta);
-  if (a >= Dq) {
-    throw new NoSolutionError(`no strike reaches a delta of ${delta}: |delta| stays below e^(-yield T) = ${Dq}`);
+  if (!(a < Dq)) {
+    // Above 1 only when the yield is negative; a delta of 16 is most often 16 delta typed as a percent.
+    const hint = a > 1 ? " (16 delta is 0.16)" : "";
+    throw new NoSolutionError(`no strike reaches a delta of ${delta}: |delta| stays below e^(-yield T) = ${Dq}${hint}`);
   }
   const sd = vol * Math.sqrt(T);
   const z = inverseNormCdf(a / Dq);

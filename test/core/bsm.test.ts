@@ -374,10 +374,60 @@ describe("bad input -> InputError naming the argument and the value", () => {
     expect(Math.abs(optionPrice("call", 5000, 5000, 36500, 0.2) - 5000 * 0.6826894921370859)).toBeLessThan(1e-9 * 5000);
   });
 
-  test("a forward that overflows a double -> NoSolutionError, never NaN", () => {
+  test("a forward that overflows a double: the price where it is representable, else NoSolutionError, never NaN", () => {
     // Within the 100-year bound the forward overflows only for a spot near the top of a double:
-    // 1e250 x e^{(rate - yield) T} = 1e250 x e^{2 x 100} = 1e250 x 7.2e86 > 1.8e308.
-    expect(() => optionPrice("call", 1e250, 1e250, 36500, 0.2, 1, -1)).toThrow(NoSolutionError);
-    expect(() => optionGreeks("call", 1e250, 1e250, 36500, 0.2, 1, -1)).toThrow(NoSolutionError);
+    // 1e250 x e^{(rate - yield) T} = 1e250 x e^{2 x 100} = 1e250 x 7.2e86 > 1.8e308. The call's price
+    // S e^{-yield T} N(d1) - K e^{-rate T} N(d2) is still a double: mpmath (3000 digits) 2.6881171418161352363e293.
+    expect(Math.abs(optionPrice("call", 1e250, 1e250, 36500, 0.2, 1, -1) / 2.6881171418161352363e293 - 1)).toBeLessThan(1e-14);
+    expect(() => optionGreeks("call", 1e250, 1e250, 36500, 0.2, 1, -1)).toThrow("the forward price overflows a double");
+    // A call whose intrinsic value itself overflows: NoSolutionError naming it.
+    expect(() => optionPrice("call", 1e300, 1e290, 36500, 0.2, 1, -1)).toThrow("the price overflows a double");
+  });
+});
+
+describe("the ends of the double range: the right number or NoSolutionError naming the cause (failed before)", () => {
+  // Expected values: mpmath (Python), 50 to 3000 digits, BSM from its definition:
+  //   T = days/365, sd = vol sqrt(T), d1 = (ln(S/K) + (r - q + vol^2/2) T) / sd, d2 = d1 - sd,
+  //   gamma = e^{-qT} n(d1) / (S sd), vanna = -e^{-qT} n(d1) d2 / vol / 100, vega = S e^{-qT} n(d1) sqrt(T) / 100,
+  //   charm = (+-q e^{-qT} N(+-d1) - e^{-qT} n(d1) ((r - q)/sd - d2/(2T))) / 365.
+  const rel = (got: number, want: number) => Math.abs(got / want - 1);
+
+  test("OPTION(P, 1e300, 1e300, 36500, 0.2, 1, -1) is 0 (exact 1.6e-1876), not #NUM! (the forward overflows, the price does not)", () => {
+    expect(optionPrice("put", 1e300, 1e300, 36500, 0.2, 1, -1)).toBe(0);
+    // And at a carry whose put is a double: mpmath 9.1527565978440704462e275.
+    expect(rel(optionPrice("put", 1e300, 1e300, 36500, 0.2, 0.1, -0.1), 9.1527565978440704462e275)).toBeLessThan(1e-12);
+  });
+
+  test("days = 5e-324 at the money is not expiry: price 4.64e-161, gamma 3.43e159 (before: the expiry step, gamma 0)", () => {
+    const g = optionGreeks("call", 5000, 5000, 5e-324, 0.2);
+    expect(rel(g.price, 4.6414744276291531429e-161)).toBeLessThan(1e-13);
+    expect(rel(g.gamma, 3.4289738222944612e159)).toBeLessThan(1e-13);
+    expect(rel(g.vega, 2.3207372138145764e-162)).toBeLessThan(1e-13);
+    expect(rel(g.vanna, 2.3207372138145764e-166)).toBeLessThan(1e-13);
+    expect(rel(g.charm, -4.6972244141020021e158)).toBeLessThan(1e-13);
+    expect(optionPrice("call", 5000, 5000, 5e-324, 0.2)).toBe(g.price);
+  });
+
+  test("days = 1e-320 with carry: charm and vanna right, vanna negative (before: charm 54% off, vanna of the wrong sign)", () => {
+    const g = optionGreeks("call", 5000, 5000, 1e-320, 0.2, 0.04, 0.01);
+    expect(rel(g.gamma, 7.6218239915654444e157)).toBeLessThan(1e-13);
+    expect(rel(g.vanna, -5.2203692734187139e-165)).toBeLessThan(1e-13);
+    expect(rel(g.charm, -2.6102136957415907e157)).toBeLessThan(1e-13);
+    expect(rel(g.vega, 1.0440738546837431e-160)).toBeLessThan(1e-13);
+  });
+
+  test("a subnormal vol: the price (9.855e-321, to a subnormal ulp) and #NUM! for the greeks naming the vol (gamma ~ 1.6e319)", () => {
+    // mpmath: 5000 (2 N(sd/2) - 1) at sd = 5e-324 is 9.8551837709956754832e-321.
+    expect(Math.abs(optionPrice("call", 5000, 5000, 365, 5e-324) - 9.8551837709956754832e-321)).toBeLessThanOrEqual(2 ** -1074);
+    expect(() => optionGreeks("call", 5000, 5000, 365, 5e-324)).toThrow("the greeks overflow a double: vol 5e-324 is too small");
+    expect(() => optionGreeks("call", 5000, 5000, 30, 5e-324)).toThrow("vol x sqrt(days / 365) underflows (vol 5e-324, days 30) at the money");
+    // Away from the money the time value is 0 and so is every greek but delta: a right answer.
+    expect(optionGreeks("call", 5000, 4000, 30, 5e-324).gamma).toBe(0);
+  });
+
+  test("spot 1e-310: #NUM! blames the spot, not expiry; the price is a number (2.287e-312 at the money)", () => {
+    expect(() => optionGreeks("call", 1e-310, 1e-310, 30, 0.2)).toThrow("the greeks overflow a double: spot 1e-310 is too small");
+    // mpmath: 1e-310 (2 N(sd/2) - 1), sd = 0.2 sqrt(30/365): 2.287150628044962e-312 (to a subnormal ulp).
+    expect(Math.abs(optionPrice("call", 1e-310, 1e-310, 30, 0.2) - 2.287150628044962e-312)).toBeLessThanOrEqual(2 * 2 ** -1074);
   });
 });

@@ -109,7 +109,10 @@ describe("published condorArithmetic (published-cases.json)", () => {
     });
     test(`${c.source}: the expiry payoff is 0 at the breakevens, +max profit between the shorts, -max loss beyond the longs`, () => {
       const pl = condorPayoff(strikes, c.credit, [...c.breakevens, (c.putShort + c.callShort) / 2, c.putLong - 100, c.callLong + 100]);
-      expect(pl).toEqual([0, 0, c.maxProfit, -c.maxLoss, -c.maxLoss]);
+      // A decimal breakeven (4296.8) and credit (3.2) are not doubles: at the doubles given the
+      // exact P/L is their rounding, below an ulp of the strike (1.8e-13 for 4296.8 and 3.2).
+      for (const be of pl.slice(0, 2)) expect(Math.abs(be)).toBeLessThanOrEqual(Number.EPSILON * c.callLong);
+      expect(pl.slice(2)).toEqual([c.maxProfit, -c.maxLoss, -c.maxLoss]);
     });
   }
 });
@@ -200,6 +203,15 @@ describe("condorGreeks / condorPrice against the 40-digit MPMATH oracle", () => 
 });
 
 describe("the condor is the sum of its four legs (LEGS, bsm.ts optionGreeks)", () => {
+  /**
+   * The greeks are the same legs summed in another order: a few ulps of the largest leg. The credit
+   * prices a deep in-the-money spread by parity (other legs, same value), so the two sums agree to
+   * the legs' own accuracy, ~1e-13 relative each (bsm.ts optionPrice), of the largest leg.
+   */
+  function bar(name: keyof Greeks, scale: Greeks): number {
+    return (name === "price" ? 1e-13 : 4 * Number.EPSILON) * scale[name];
+  }
+
   test("CONDOR_DELTA(5000,4850,4900,5100,5150,30,0.18) = put4850 - put4900 - call5100 + call5150 deltas", () => {
     const k = K(4850, 4900, 5100, 5150);
     const expected =
@@ -218,7 +230,7 @@ describe("the condor is the sum of its four legs (LEGS, bsm.ts optionGreeks)", (
         const g = condorGreeks(spot, strikes, days, vol, rate, yld);
         const { sum, scale } = legsSum(spot, strikes, days, [vol, vol, vol, vol], rate, yld);
         // Same legs, only the order of four additions differs: a few ulps of the largest leg.
-        for (const name of GREEK_NAMES) expectClose(g[name], sum[name], 0, 4 * Number.EPSILON * scale[name] + 1e-300, name);
+        for (const name of GREEK_NAMES) expectClose(g[name], sum[name], 0, bar(name, scale) + 1e-300, name);
       }),
       { numRuns: 300 },
     );
@@ -229,8 +241,8 @@ describe("the condor is the sum of its four legs (LEGS, bsm.ts optionGreeks)", (
       fc.property(condorArb, fc.double({ min: 0.5, max: 400, noNaN: true }), fc.tuple(volArb, volArb, volArb, volArb), rateArb, rateArb, ({ spot, strikes }, days, v, rate, yld) => {
         const g = condorGreeks(spot, strikes, days, v, rate, yld);
         const { sum, scale } = legsSum(spot, strikes, days, v, rate, yld);
-        for (const name of GREEK_NAMES) expectClose(g[name], sum[name], 0, 4 * Number.EPSILON * scale[name] + 1e-300, name);
-        expectClose(condorPrice(spot, strikes, days, v, rate, yld), sum.price, 0, 4 * Number.EPSILON * scale.price + 1e-300, "condorPrice");
+        for (const name of GREEK_NAMES) expectClose(g[name], sum[name], 0, bar(name, scale) + 1e-300, name);
+        expectClose(condorPrice(spot, strikes, days, v, rate, yld), sum.price, 0, bar("price", scale) + 1e-300, "condorPrice");
       }),
       { numRuns: 300 },
     );
@@ -256,6 +268,28 @@ describe("the condor is the sum of its four legs (LEGS, bsm.ts optionGreeks)", (
     expect(condorGreeks(4880, K(4850, 4900, 5100, 5150), 0, 0.18).price).toBe(20);
     expect(condorPrice(5300, K(4850, 4900, 5100, 5150), 0, 0.18)).toBe(50); // beyond the call long: the call width
     expect(condorPrice(5000, K(4850, 4900, 5100, 5150), 0, 0.18)).toBe(0);
+  });
+});
+
+describe("far beyond the wings: the credit is exact at any spot (failed before: four leg prices cancelled)", () => {
+  // MPMATH at 400 digits (the script above, legs summed in high precision): the call spread is all
+  // in the money, the put spread worthless, so the credit is 50 e^{-0.04 x 30/365} = 49.8358863620217695.
+  const k = K(4850, 4900, 5100, 5150);
+  test.each([1e12, 2 ** 53, 1e100, 1e308])("CONDOR_PRICE at spot %p is 49.8358863620217695 to 1e-15", (spot) => {
+    expectClose(condorPrice(spot, k, 30, 0.18, 0.04, 0.01), 49.8358863620217695, 1e-15, 0, `spot ${spot}`);
+    expectClose(condorGreeks(spot, k, 30, 0.18, 0.04, 0.01).price, 49.8358863620217695, 1e-15, 0, `greeks spot ${spot}`);
+  });
+  test.each([1e-300, 1e-10, 1])("and far below the put wing, spot %p, the put spread's discounted width", (spot) => {
+    expectClose(condorPrice(spot, k, 30, [0.25, 0.2, 0.15, 0.14], 0.04, 0.01), 49.8358863620217695, 1e-15, 0, `spot ${spot}`);
+  });
+  test("CONDOR_PAYOFF today at a price of 1e308: credit 10 minus the discounted width 50 e^{-0.04 x 10/365} = -39.945235492882064", () => {
+    // MPMATH at 400 digits: 10 - condor(1e308, 4900, 4950, 5250, 5300, 10 days, 0.2, rate 0.04) = -39.945235492882064348.
+    const pl = condorPayoff(K(4900, 4950, 5250, 5300), 10, [1e12, 1e308], 10, 0.2, 0.04, 0);
+    for (const p of pl) expectClose(p, -39.945235492882064348, 1e-15, 0, "payoff today");
+  });
+  test("CONDOR_PAYOFF at expiry at 1e308 and 2^53: -(wing width - credit) exactly", () => {
+    // (S - callShort) - (S - callLong) rounds to 0 at 1e308: each wing's loss is its width there.
+    expect(condorPayoff(K(4900, 4950, 5250, 5300), 10, [1e308, 2 ** 53, 5e-324])).toEqual([-40, -40, -40]);
   });
 });
 
@@ -339,6 +373,34 @@ describe("condorPop", () => {
     const broken = K(4850, 4900, 5100, 5120);
     expectClose(condorPop(5000, broken, 30, [0.3, 0.21, 0.15, 0.11], 20, 0.045, 0.013), 0.6616909382150627, 1e-12, 1e-15, "pop");
     expect(condorPop(5000, K(4850, 4900, 5100, 5150), 30, 0.18, 50)).toBe(1);
+  });
+  describe("an iron fly with four vols: the probability goes to 0 continuously as the credit does (failed before: 0.0057 at 1e-9)", () => {
+    // The issue's fly: 4900/5000/5000/5100, vols 0.2, 0.15, 0.25, 0.14. Both breakevens use the mean
+    // of the short vols, 0.2. MPMATH (50 digits): P(L < S_T < U; 20%), spot 5000, 30 days, at the
+    // double breakevens L = 5000 - c, U = 5000 + c (4999.999999999 and 5000.000000001 for c = 1e-9:
+    // their rounding moves a 2e-9 range by 4e-4 relative, so the oracle takes them as given).
+    const fly = K(4900, 5000, 5000, 5100);
+    const v = [0.2, 0.15, 0.25, 0.14] as const;
+    test.each([
+      [1e-9, 2.7831732894538369129e-12],
+      [1e-6, 2.7819385725763337505e-9],
+      [1, 0.0027819320591978252542],
+      [10, 0.027813805676542219009],
+    ])("credit %p: POP %p", (credit, expected) => {
+      expectClose(condorPop(5000, fly, 30, v, credit), expected, 1e-12, 0, `credit ${credit}`);
+    });
+    test("credit 0 gives 0, and the POP rises from it without a jump, at most twice the density times the credit", () => {
+      expect(condorPop(5000, fly, 30, v, 0)).toBe(0);
+      // The density of S_T at 5000 is below 1 / (5000 x 0.2 sqrt(30/365) sqrt(2 pi)) = 1.3916e-3 per point.
+      let prev = 0;
+      // (From 1e-11 up: a smaller credit rounds away in 5000 - credit, ulp 9.1e-13.)
+      for (const credit of [1e-11, 1e-10, 1e-9, 1e-6, 1e-3, 1]) {
+        const pop = condorPop(5000, fly, 30, v, credit);
+        expect(pop).toBeGreaterThan(prev);
+        expect(pop).toBeLessThanOrEqual(2 * credit * 1.3916e-3);
+        prev = pop;
+      }
+    });
   });
   test("two very different vols around close breakevens: the negative raw difference is floored at 0", () => {
     // MPMATH: P(S > 4880; 21%) - P(S > 5120; 15%) at spot 9000 is -1.2e-24.

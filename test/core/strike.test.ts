@@ -102,6 +102,23 @@ describe("increment: the nearest listed strike", () => {
   });
 });
 
+describe("a negative yield: deltas above 1 are reachable (|delta| < e^(-yield T))", () => {
+  test("STRIKE_FOR_DELTA(C, 1.1, 5000, 3650, 0.2, 0, -0.05) is 7660.85 (failed before the fix: InputError 'between -1 and 1')", () => {
+    // Python 3 (statistics.NormalDist): T = 10, Dq = e^{0.5}, d1 = inv_cdf(1.1 / Dq), sd = 0.2 sqrt(10),
+    // K = 5000 exp(0.05 T - d1 sd + sd^2 / 2) = 7660.8457320440375.
+    const k = strikeForDelta("call", 1.1, 5000, 3650, 0.2, 0, -0.05);
+    expect(Math.abs(k - 7660.8457320440375) / 7660.8457320440375).toBeLessThan(1e-12);
+    // And that strike's spot delta (e^{-yield T} N(d1)) is the target.
+    expect(Math.abs(optionGreeks("call", 5000, k, 3650, 0.2, 0, -0.05).delta - 1.1)).toBeLessThan(1e-12);
+  });
+
+  test("a put's delta of -1.1 (or 1.1) is reachable too and round-trips", () => {
+    const k = strikeForDelta("put", -1.1, 5000, 3650, 0.2, 0, -0.05);
+    expect(strikeForDelta("put", 1.1, 5000, 3650, 0.2, 0, -0.05)).toBe(k);
+    expect(Math.abs(optionGreeks("put", 5000, k, 3650, 0.2, 0, -0.05).delta + 1.1)).toBeLessThan(1e-12);
+  });
+});
+
 describe("errors", () => {
   const noSolution: Array<[string, () => number, string]> = [
     ["delta 0", () => strikeForDelta("call", 0, 5000, 30, 0.2), "exactly 0"],
@@ -111,6 +128,10 @@ describe("errors", () => {
     ["|delta| above e^{-yield T}", () => strikeForDelta("call", 0.96, 5000, 365, 0.2, 0, 0.05), "0.951229424500714"],
     ["a negative delta for a call", () => strikeForDelta("call", -0.16, 5000, 30, 0.2), "a put delta?"],
     ["days 0 (at expiry the delta is a step)", () => strikeForDelta("put", -0.16, 5000, 0, 0.2), "at expiry"],
+    // 16 typed for 16 delta: beyond e^(-yield T) = 1, so no strike reaches it; the bound and the hint say so.
+    ["delta 16 (a percent)", () => strikeForDelta("call", 16, 5000, 30, 0.2), "no strike reaches a delta of 16: |delta| stays below e^(-yield T) = 1 (16 delta is 0.16)"],
+    // yield -5% over 10 years: e^{0.5} = 1.6487212707001282 (Python math.exp(0.5)); 1.7 is beyond it.
+    ["a delta above e^{-yield T} > 1 (negative yield)", () => strikeForDelta("call", 1.7, 5000, 3650, 0.2, 0, -0.05), "e^(-yield T) = 1.6487212707001282"],
   ];
   for (const [what, call, reason] of noSolution) {
     test(`${what} -> NoSolutionError (#NUM!) saying why`, () => {
@@ -120,8 +141,8 @@ describe("errors", () => {
   }
 
   const bad: Array<[string, () => number, string, string]> = [
-    ["delta 16 (a percent)", () => strikeForDelta("call", 16, 5000, 30, 0.2), "delta must be a number between -1 and 1", "got 16"],
-    ["delta NaN", () => strikeForDelta("call", NaN, 5000, 30, 0.2), "delta", "got NaN"],
+    ["delta NaN", () => strikeForDelta("call", NaN, 5000, 30, 0.2), "delta must be a finite number", "got NaN"],
+    ["delta Infinity", () => strikeForDelta("call", Infinity, 5000, 30, 0.2), "delta must be a finite number", "got Infinity"],
     ["spot 0", () => strikeForDelta("call", 0.16, 0, 30, 0.2), "spot", "got 0"],
     ["days negative", () => strikeForDelta("call", 0.16, 5000, -1, 0.2), "days", "got -1"],
     ["vol 0", () => strikeForDelta("call", 0.16, 5000, 30, 0), "vol", "got 0"],

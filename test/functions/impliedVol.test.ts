@@ -116,4 +116,12 @@ describe("IMPLIED_VOL errors", () => {
     expectError(call("C", 100, 100, 90, 30), "#NUM!", "price 100 is at or above its upper bound 100");
     expectError(call("P", 101, 100, 100, 30), "#NUM!", "price 101 is at or above its upper bound 100");
   });
+
+  test("#NUM! where the double price carries no time value (the audit's put: 0.4096 before, for a price made at 0.0186)", () => {
+    expectError(
+      call("P", 3.726251398018312, 9.87263287823011, 13.599938117755649, 3.7770197064769353, 0.06097048125260643, 0.07367541517878572),
+      "#NUM!",
+      "the price carries no time value at double precision: quote the out-of-the-money option",
+    );
+  });
 });

@@ -163,8 +163,13 @@ describe("STRIKE_FOR_DELTA", () => {
     expectError(call("STRIKE_FOR_DELTA", "P", -0.16, 5000, 45000, 0.2), "#VALUE!", "STRIKE_FOR_DELTA", "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000");
   });
 
+  test("a delta beyond e^(-yield T) -> #NUM! naming the bound; above 1 with a negative yield it is reachable", () => {
+    expectError(call("STRIKE_FOR_DELTA", "C", 16, 5000, 30, 0.2), "#NUM!", "no strike reaches a delta of 16: |delta| stays below e^(-yield T) = 1");
+    // Python 3 (statistics.NormalDist), as in test/core/strike.test.ts: 7660.8457320440375.
+    near(call("STRIKE_FOR_DELTA", "C", 1.1, 5000, 3650, 0.2, 0, -0.05), 7660.8457320440375, 1e-12 * 7660.85);
+  });
+
   test("bad input -> #VALUE! naming the function, the argument and the value", () => {
-    expectError(call("STRIKE_FOR_DELTA", "C", 16, 5000, 30, 0.2), "#VALUE!", "STRIKE_FOR_DELTA", "delta must be a number between -1 and 1", "got 16");
     expectError(call("STRIKE_FOR_DELTA", "C", 0.16, 5000, 30, 0.2, 0, 0, -5), "#VALUE!", "STRIKE_FOR_DELTA", "increment must be a number greater than 0; got -5");
     expectError(call("STRIKE_FOR_DELTA", "straddle", 0.16, 5000, 30, 0.2), "#VALUE!", "STRIKE_FOR_DELTA", "type must be C, CALL, P or PUT", 'got "straddle"');
     expectError(call("STRIKE_FOR_DELTA", "C", null, 5000, 30, 0.2), "#VALUE!", "STRIKE_FOR_DELTA", "delta is required");

@@ -15,12 +15,23 @@ import { loadBundle, StubExcelError } from "../helpers/bundle";
 
 const bundle = loadBundle();
 
+/** Numbers at the edges of the double range and of SHIELD's domains. */
+const hostileNumber: fc.Arbitrary<number> = fc.oneof(
+  fc.constantFrom(5e-324, 1e-320, 1e-310, 2.2250738585072014e-308, 1e-308, 1e308, -1e308, 1.7976931348623157e308, -0, 46000, 45000.5, 36500, 36500.000001, 1 - 2 ** -53, 1 + 2 ** -52),
+  fc.double({ min: 5e-324, max: 2.2250738585072014e-308, noNaN: true }), // subnormals
+  fc.double({ min: 1e300, max: 1.7976931348623157e308, noNaN: true }),
+);
+
 /** One cell as Excel may pass it: numbers near the domains and far outside, text, booleans, empty. */
 const cell: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(0, -0, 1, -1, 0.16, -0.16, 0.2, 5, 5.000001, 30, 45, 100, 4900, 5000, 5100, 1e-300, 1e300, -1e300, 2 ** -1074, 4.9e-324) },
+  // The audit's hostile values (issue 15): subnormals, the top of the range, -0, dates typed as days.
+  { weight: 3, arbitrary: hostileNumber },
   { weight: 3, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
   { weight: 2, arbitrary: fc.integer({ min: -3, max: 400 }) },
   { weight: 2, arbitrary: fc.constantFrom("", "C", "P", "call", "PUT", "x", "price", "all", "vega", "parkinson", "yang-zhang", "20%", "1e3") },
+  // Text as typed into a cell: surrounding spaces, percent signs, thousands separators.
+  { weight: 2, arbitrary: fc.constantFrom(" 0.2 ", "20%", " 20 % ", "0.2%", " 5000 ", "5,000", " C ", " put", "-0", " 30", "1e308", "5e-324") },
   { weight: 2, arbitrary: fc.constant(null) },
   { weight: 1, arbitrary: fc.boolean() },
 );
@@ -59,7 +70,17 @@ const VALID: Record<string, unknown[]> = Object.assign({}, ...VALID_FILES.map((f
 const TEXT_CELLS: Record<string, readonly string[]> = Object.assign({}, ...VALID_FILES.map((f) => f.TEXT_CELLS ?? {}));
 
 /** A number scaled toward the edges of what a double holds, or flipped in sign. */
-const scale = fc.constantFrom(0, -1, 1e-300, 1e-12, 1e-6, 1 + 1e-15, 1e6, 1e12, 1e300);
+const scale = fc.constantFrom(0, -0, -1, 5e-324, 1e-310, 1e-300, 1e-12, 1e-6, 1 + 1e-15, 1e6, 1e12, 1e300, 1e308);
+
+/** A range of the wrong shape for its parameter: a single cell, a row where a column or 4 cells are due, a block. */
+const wrongShape = fc.oneof(
+  fc.constant([[0.2]]),
+  fc.constant([[0.2, 0.2, 0.2]]),
+  fc.constant([[0.2], [0.2], [0.2], [0.2], [0.2]]),
+  fc.constant([[0.2, 0.2], [0.2, 0.2]]),
+  fc.constant([[]]),
+  fc.constant([["C", 5000, 1, 30]]), // a legs row one field short
+);
 
 /** Why `value` is not an acceptable cell for function `id`, or undefined when it is. */
 function fault(id: string, value: unknown): string | undefined {
@@ -115,7 +136,7 @@ describe("every function stays well-behaved when one argument of a valid call go
       expect(baseCells.some((c) => typeof c === "number")).toBe(true);
       for (const c of baseCells) expect(fault(meta.id, c)).toBeUndefined();
 
-      const mutation = fc.tuple(fc.nat(valid.length - 1), cell, fc.oneof(range, numericRange), scale, fc.boolean());
+      const mutation = fc.tuple(fc.nat(valid.length - 1), cell, fc.oneof(range, numericRange, wrongShape), scale, fc.boolean());
       fc.assert(
         fc.property(mutation, ([i, aCell, aRange, factor, scaleIt]) => {
           const args = valid.slice();

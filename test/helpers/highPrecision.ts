@@ -257,3 +257,134 @@ export function logBlackCallHP(forward: number, strike: number, stdDev: number):
   const { v, bits } = blackFixed(forward, strike, stdDev, "call");
   return toDouble(log(v, bits), bits);
 }
+
+/** The BSM price and vega (d price / d vol) at a fixed-point vol, everything else exact doubles. */
+function bsmFixed(
+  kind: "call" | "put",
+  spot: number,
+  strike: number,
+  days: number,
+  vol: Fixed,
+  rate: number,
+  yld: number,
+  bits: number,
+): { price: Fixed; vega: Fixed } {
+  const o = one(bits);
+  const T = div(fromDouble(days, bits), BigInt(365) * o, bits);
+  const S = fromDouble(spot, bits);
+  const K = fromDouble(strike, bits);
+  const Dr = exp(-mul(fromDouble(rate, bits), T, bits), bits);
+  const Dq = exp(-mul(fromDouble(yld, bits), T, bits), bits);
+  const F = div(mul(S, Dq, bits), Dr, bits);
+  const sqrtT = sqrt(T, bits);
+  const sd = mul(vol, sqrtT, bits);
+  const d1 = div(log(div(F, K, bits), bits), sd, bits) + (sd >> B1);
+  const d2 = d1 - sd;
+  const undiscounted =
+    kind === "call"
+      ? mul(F, normCdfFixed(d1, bits), bits) - mul(K, normCdfFixed(d2, bits), bits)
+      : mul(K, normCdfFixed(-d2, bits), bits) - mul(F, normCdfFixed(-d1, bits), bits);
+  const pdf = div(exp(-(mul(d1, d1, bits) >> B1), bits), sqrt(B2 * pi(bits), bits), bits);
+  return { price: mul(Dr, undiscounted, bits), vega: mul(mul(mul(S, Dq, bits), pdf, bits), sqrtT, bits) };
+}
+
+/**
+ * The exact implied vol of a double price (every input taken as the exact value of its double,
+ * T = days / 365 exactly), by Newton's method in fixed point from a guess good to a few digits,
+ * with the condition number kappa = P / (vol dP/dvol) at the solution. `dmax` bounds |d1| and
+ * |d2| near the solution (it sets the working precision). Returns null when Newton does not
+ * settle (the guess too far off): the caller then has no oracle for that case.
+ */
+export function impliedVolHP(
+  kind: "call" | "put",
+  price: number,
+  spot: number,
+  strike: number,
+  days: number,
+  rate: number,
+  yld: number,
+  guess: number,
+  dmax: number,
+): { vol: number; kappa: number } | null {
+  const bits = bitsForTail(dmax + 2, 160);
+  const P = fromDouble(price, bits);
+  let v = fromDouble(guess, bits);
+  const tol = one(bits) >> BigInt(130);
+  for (let i = 0; i < 40; i++) {
+    const { price: p, vega } = bsmFixed(kind, spot, strike, days, v, rate, yld, bits);
+    if (vega <= B0) return null;
+    let step = div(p - P, vega, bits);
+    // Keep the vol positive (halve the way to 0 at most).
+    if (step >= v) step = v >> B1;
+    v -= step;
+    if ((step < B0 ? -step : step) <= tol) {
+      const { price: p2, vega: vega2 } = bsmFixed(kind, spot, strike, days, v, rate, yld, bits);
+      const kappa = toDouble(p2, bits) / (toDouble(v, bits) * toDouble(vega2, bits));
+      return { vol: toDouble(v, bits), kappa };
+    }
+  }
+  return null;
+}
+
+/**
+ * All nine BSM outputs in SPEC units, each evaluated in fixed point from its closed form (Haug 2007,
+ * ch. 2, as bsm.ts's table) and rounded once: an oracle for how well the doubles evaluate the same
+ * formulas (which bsm.test.ts checks against finite differences of the price). Inputs are the
+ * exact values of their doubles, T = days / 365 exactly.
+ */
+export function bsmGreeksHP(
+  kind: "call" | "put",
+  spot: number,
+  strike: number,
+  days: number,
+  vol: number,
+  rate: number,
+  yld: number,
+): Record<"price" | "delta" | "gamma" | "theta" | "vega" | "rho" | "vanna" | "charm" | "vomma", number> {
+  const T0 = days / 365;
+  const sd0 = vol * Math.sqrt(days) / Math.sqrt(365);
+  const dmax = Math.abs(Math.log(spot / strike) + (rate - yld) * T0) / sd0 + sd0 + 2;
+  const scaleBits = Math.ceil(Math.abs(Math.log2(days)) + Math.abs(Math.log2(spot)) + Math.abs(Math.log2(strike))) + 64;
+  const bits = bitsForTail(Math.min(dmax, 40), 200) + scaleBits + 1150; // room for subnormal results
+  const o = one(bits);
+  const T = div(fromDouble(days, bits), BigInt(365) * o, bits);
+  const S = fromDouble(spot, bits);
+  const K = fromDouble(strike, bits);
+  const v = fromDouble(vol, bits);
+  const r = fromDouble(rate, bits);
+  const q = fromDouble(yld, bits);
+  const Dr = exp(-mul(r, T, bits), bits);
+  const Dq = exp(-mul(q, T, bits), bits);
+  const sqrtT = sqrt(T, bits);
+  const sd = mul(v, sqrtT, bits);
+  const lnSK = log(div(S, K, bits), bits);
+  const d1 = div(lnSK + mul(r - q + (mul(v, v, bits) >> B1), T, bits), sd, bits);
+  const d2 = d1 - sd;
+  const sign = kind === "call" ? B1 : -B1;
+  const N1 = normCdfFixed(sign * d1, bits);
+  const N2 = normCdfFixed(sign * d2, bits);
+  const pdf = div(exp(-(mul(d1, d1, bits) >> B1), bits), sqrt(B2 * pi(bits), bits), bits);
+  const price = sign * (mul(mul(S, Dq, bits), N1, bits) - mul(mul(K, Dr, bits), N2, bits));
+  const delta = sign * mul(Dq, N1, bits);
+  const gamma = div(mul(Dq, pdf, bits), mul(S, sd, bits), bits);
+  const vega1 = mul(mul(mul(S, Dq, bits), pdf, bits), sqrtT, bits);
+  const carry = sign * (mul(mul(mul(q, S, bits), Dq, bits), N1, bits) - mul(mul(mul(r, K, bits), Dr, bits), N2, bits));
+  const theta1 = -div(mul(mul(mul(S, Dq, bits), pdf, bits), v, bits), B2 * sqrtT, bits) + carry;
+  const rho1 = sign * mul(mul(mul(K, T, bits), Dr, bits), N2, bits);
+  const vanna1 = -div(mul(mul(Dq, pdf, bits), d2, bits), v, bits);
+  const dd1dT = div(r - q, sd, bits) - div(d2, B2 * T, bits);
+  const charm1 = sign * mul(mul(q, Dq, bits), N1, bits) - mul(mul(Dq, pdf, bits), dd1dT, bits);
+  const vomma1 = div(mul(mul(vega1, d1, bits), d2, bits), v, bits);
+  const d = (x: Fixed) => toDouble(x, bits);
+  return {
+    price: d(price),
+    delta: d(delta),
+    gamma: d(gamma),
+    theta: d(theta1) / 365,
+    vega: d(vega1) / 100,
+    rho: d(rho1) / 100,
+    vanna: d(vanna1) / 100,
+    charm: d(charm1) / 365,
+    vomma: d(vomma1) / 10000,
+  };
+}
