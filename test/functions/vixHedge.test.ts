@@ -6,12 +6,11 @@
  *
  * Expected values: scripts/golden/vix_hedge.py (mpmath, 40 digits) for the worked example; the
  * bundle's own VIX_LADDER for SPEC's FUT-only identity; hand arithmetic for VIX_CM / VIX_TERM.
- * Also runs docs/examples/vix-hedge.json: each result must be what the function rounds to.
+ * Its examples in docs/examples/vix-hedge.json run in test/docs.test.ts with every other example.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { expectExcelError, loadBundle } from "../helpers/bundle";
-import { checkExamples } from "../helpers/examples";
 
 const bundle = loadBundle();
 const call = (id: string, ...args: unknown[]) => bundle.call(id, ...args);
@@ -150,6 +149,3 @@ describe("VIX_TERM", () => {
   });
 });
 
-test("docs/examples/vix-hedge.json: every example is what the built function returns, to the digits printed", () => {
-  checkExamples(bundle, path.join(__dirname, "../../docs/examples/vix-hedge.json"));
-});
