@@ -60,7 +60,10 @@ function manifestVersion() {
   let build = process.env.BUILD_NUMBER;
   if (!build) {
     try {
-      build = require("child_process").execFileSync("git", ["rev-list", "--count", "HEAD"], { cwd: __dirname, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+      build = require("child_process")
+        .execFileSync("git", ["rev-list", "--count", "HEAD"], { cwd: __dirname, stdio: ["ignore", "pipe", "ignore"] })
+        .toString()
+        .trim();
     } catch {
       build = "0";
     }
@@ -116,16 +119,13 @@ class FunctionsMetadataPlugin {
 
   apply(compiler) {
     compiler.hooks.compilation.tap("FunctionsMetadata", (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: "FunctionsMetadata", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
-        () => {
-          const asset = compilation.getAsset("functions.json");
-          if (!asset) return;
-          if (compilation.compiler.isChild()) return compilation.deleteAsset("functions.json");
-          const metadata = finishMetadata(JSON.parse(asset.source.source().toString()), this.url);
-          compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(metadata, null, 4)));
-        },
-      );
+      compilation.hooks.processAssets.tap({ name: "FunctionsMetadata", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const asset = compilation.getAsset("functions.json");
+        if (!asset) return;
+        if (compilation.compiler.isChild()) return compilation.deleteAsset("functions.json");
+        const metadata = finishMetadata(JSON.parse(asset.source.source().toString()), this.url);
+        compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(metadata, null, 4)));
+      });
     });
   }
 }

@@ -58,8 +58,12 @@ export function run(): void {
   }
   const condor = [[4800, 4850, 5150, 5200]];
   const rows: Array<[string, number | string, number]> = [
-    [`CHAIN_VOLS (${N} strikes)`, ms(() => first(chainVols(chain, DAYS, RATE).vols.map((v) => [typeof v === "number" ? v : 0]))), ms(() => first(CHAIN_VOLS(...cols, DAYS, RATE, null)))],
-    [`VIX_VARIANCE (${N} strikes)`, ms(() => vixVariance(chain, DAYS, RATE).variance), ms(() => (VIX_VARIANCE(...cols, DAYS, RATE)[0][0] as number))],
+    [
+      `CHAIN_VOLS (${N} strikes)`,
+      ms(() => first(chainVols(chain, DAYS, RATE).vols.map((v) => [typeof v === "number" ? v : 0]))),
+      ms(() => first(CHAIN_VOLS(...cols, DAYS, RATE, null))),
+    ],
+    [`VIX_VARIANCE (${N} strikes)`, ms(() => vixVariance(chain, DAYS, RATE).variance), ms(() => VIX_VARIANCE(...cols, DAYS, RATE)[0][0] as number)],
     ["SMILE_VOL, 4 strikes, flat wings", "", ms(() => SMILE_VOL(cols[0], vols, condor, null, null)[0][0] as number)],
     ["SMILE_VOL, 4 strikes, SVI wings", "", ms(() => SMILE_VOL(cols[0], vols, condor, F, DAYS)[0][0] as number)],
   ];

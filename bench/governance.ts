@@ -14,14 +14,19 @@ function randomMatrix(rows: number, cols: number, seed: number): number[][] {
 
 export function run(): void {
   const rows: Array<Array<string | number>> = [];
-  for (const [k, m] of [[3, 3], [2, 3], [4, 3], [9, 9]]) {
+  for (const [k, m] of [
+    [3, 3],
+    [2, 3],
+    [4, 3],
+    [9, 9],
+  ]) {
     const g = randomMatrix(k, m, 7 + k * m);
     const p = randomMatrix(1, m, 11)[0];
     rows.push([`HEDGE_SOLVE core, ${k} instruments x ${m} greeks`, nsPerCall(() => hedgeSolve(p, g).quantities[0], 2_000)]);
   }
   const n = 100_000;
   const x = Float64Array.from({ length: n }, (_, i) => Math.sin(i / 17) + Math.sin(i / 5) * 0.3);
-  const votes = Array.from({ length: n }, (_, i) => [Math.sign(x[i]), i % 3 - 1, Math.sign(x[(i + 7) % n]), 1]);
+  const votes = Array.from({ length: n }, (_, i) => [Math.sign(x[i]), (i % 3) - 1, Math.sign(x[(i + 7) % n]), 1]);
   rows.push([`CROSS, ${n.toLocaleString("en-US")} rows`, nsPerCall(() => cross(x, 0)[n - 1], 5)]);
   rows.push([`ZONE, ${n.toLocaleString("en-US")} rows`, nsPerCall(() => zone(x, -0.5, 0.5)[n - 1], 5)]);
   rows.push([`TREND(5), ${n.toLocaleString("en-US")} rows`, nsPerCall(() => trend(x, 5)[n - 1], 5)]);

@@ -64,6 +64,8 @@ export function run(): void {
       ["SHIELD core (Let's Be Rational)", spread(our), "1", worstRelError(grid, ours), worstRelError(xs, ours)],
       ["implied-volatility (bisection)", spread(their), spread(ratio(their, our)), worstRelError(grid, theirs), worstRelError(xs, theirs)],
     ],
-    [`(The vol each price was made from differs from its exact implied vol by up to ${seedOff.toExponential(2)} relative: the rounding of the double price and of F and T.)`],
+    [
+      `(The vol each price was made from differs from its exact implied vol by up to ${seedOff.toExponential(2)} relative: the rounding of the double price and of F and T.)`,
+    ],
   );
 }

@@ -89,57 +89,93 @@ function pairs(): Pair[] {
     {
       name: "OPTION price, 1 cell",
       unit: "ns",
-      core: { name: "core", body: (i) => { const x = xs[i % n]; return optionPrice(x.kind, x.spot, x.strike, x.days, x.vol, x.rate, 0); } },
-      fn: { name: "fn", body: (i) => { const a = excel[i % n]; return OPTION(a[0], a[1], a[2], a[3], a[4], a[5], a[6], OMITTED)[0][0]; } },
+      core: {
+        name: "core",
+        body: (i) => {
+          const x = xs[i % n];
+          return optionPrice(x.kind, x.spot, x.strike, x.days, x.vol, x.rate, 0);
+        },
+      },
+      fn: {
+        name: "fn",
+        body: (i) => {
+          const a = excel[i % n];
+          return OPTION(a[0], a[1], a[2], a[3], a[4], a[5], a[6], OMITTED)[0][0];
+        },
+      },
     },
     {
       name: "IMPLIED_VOL, 1 cell (OTM grid)",
       unit: "ns",
       limit: 1.5,
-      core: { name: "core", body: (i) => { const x = ivs[i % m]; return impliedVol(x.kind, x.price, x.spot, x.strike, x.days, x.rate, 0); } },
-      fn: { name: "fn", body: (i) => { const a = ivExcel[i % m]; return IMPLIED_VOL(a[0], a[1], a[2], a[3], a[4], a[5], a[6])[0][0]; } },
+      core: {
+        name: "core",
+        body: (i) => {
+          const x = ivs[i % m];
+          return impliedVol(x.kind, x.price, x.spot, x.strike, x.days, x.rate, 0);
+        },
+      },
+      fn: {
+        name: "fn",
+        body: (i) => {
+          const a = ivExcel[i % m];
+          return IMPLIED_VOL(a[0], a[1], a[2], a[3], a[4], a[5], a[6])[0][0];
+        },
+      },
     },
     {
       name: "CONDOR_GREEKS, 1 row",
       unit: "ns",
       limit: 1.5,
-      core: { name: "core", body: (i) => { const g = condorGreeks(4990 + (i % 20), strikes, days[i & 3], 0.18, 0.045, 0.013); return g.price + g.vomma; } },
-      fn: { name: "fn", body: (i) => { const r = CONDOR_GREEKS(4990 + (i % 20), 4850, 4900, 5100, 5150, days[i & 3], c1(0.18), 0.045, 0.013)[0]; return r[0] + r[8]; } },
+      core: {
+        name: "core",
+        body: (i) => {
+          const g = condorGreeks(4990 + (i % 20), strikes, days[i & 3], 0.18, 0.045, 0.013);
+          return g.price + g.vomma;
+        },
+      },
+      fn: {
+        name: "fn",
+        body: (i) => {
+          const r = CONDOR_GREEKS(4990 + (i % 20), 4850, 4900, 5100, 5150, days[i & 3], c1(0.18), 0.045, 0.013)[0];
+          return r[0] + r[8];
+        },
+      },
     },
     {
       name: "RSI(14), 100,000 rows",
       unit: "ms",
       limit: 3,
       core: { name: "core", calls: 3, body: () => rsi(b.close, 14).values[last] },
-      fn: { name: "fn", calls: 3, body: () => (RSI(closes, null)[last][0] as number) },
+      fn: { name: "fn", calls: 3, body: () => RSI(closes, null)[last][0] as number },
     },
     {
       name: "MACD(12,26,9), 100,000 rows",
       unit: "ms",
       limit: 3,
       core: { name: "core", calls: 3, body: () => macd(b.close).histogram[last] },
-      fn: { name: "fn", calls: 3, body: () => (MACD(closes, null, null, null)[last][2] as number) },
+      fn: { name: "fn", calls: 3, body: () => MACD(closes, null, null, null)[last][2] as number },
     },
     {
       name: "OHLC_VOL(20, yang-zhang), 100,000 rows",
       unit: "ms",
       limit: 3,
       core: { name: "core", calls: 3, body: () => ohlcVol(b.open, b.high, b.low, b.close, 20, "yang-zhang").values[last] },
-      fn: { name: "fn", calls: 3, body: () => (OHLC_VOL(o, h, l, c, 20, null, null)[last][0] as number) },
+      fn: { name: "fn", calls: 3, body: () => OHLC_VOL(o, h, l, c, 20, null, null)[last][0] as number },
     },
     {
       name: "CONDOR_PAYOFF today (30 days), 100,000 prices",
       unit: "ms",
       limit: 3,
       core: { name: "core", calls: 1, body: () => condorPayoff(strikes, 30, prices, 30, 0.18, 0.045, 0.013)[last] },
-      fn: { name: "fn", calls: 1, body: () => (CONDOR_PAYOFF(4850, 4900, 5100, 5150, 30, priceCol, 30, c1(0.18), 0.045, 0.013)[last][0] as number) },
+      fn: { name: "fn", calls: 1, body: () => CONDOR_PAYOFF(4850, 4900, 5100, 5150, 30, priceCol, 30, c1(0.18), 0.045, 0.013)[last][0] as number },
     },
     {
       name: "POSITION_GREEKS, 100,000 legs",
       unit: "ms",
       limit: 3,
       core: { name: "core", calls: 1, body: () => positionGreeks(legs, 5000, 0.045, 0.013).delta },
-      fn: { name: "fn", calls: 1, body: () => (POSITION_GREEKS(legRows, 5000, 0.045, 0.013)[0][1] as number) },
+      fn: { name: "fn", calls: 1, body: () => POSITION_GREEKS(legRows, 5000, 0.045, 0.013)[0][1] as number },
     },
   ];
 }
@@ -151,7 +187,13 @@ export function run(): void {
     const [core, fn] = interleaved([p.core, p.fn], rounds);
     const r = ratio(fn, core);
     const scale = p.unit === "ns" ? 1 : 1e-6;
-    rows.push([p.name, `${spread(core, scale)} ${p.unit}`, `${spread(fn, scale)} ${p.unit}`, spread(r), p.limit === undefined ? "" : `<= ${p.limit}: ${r.median <= p.limit ? "met" : "NOT met"}`]);
+    rows.push([
+      p.name,
+      `${spread(core, scale)} ${p.unit}`,
+      `${spread(fn, scale)} ${p.unit}`,
+      spread(r),
+      p.limit === undefined ? "" : `<= ${p.limit}: ${r.median <= p.limit ? "met" : "NOT met"}`,
+    ]);
     if (p.limit !== undefined) targets.push({ what: `function / core: ${p.name}`, ratio: r, limit: p.limit });
   }
   table(

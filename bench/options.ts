@@ -64,7 +64,14 @@ function shieldRow(i: OptionInput): number[] {
 function peerRow(i: OptionInput & { years?: number }): Row {
   const { spot: s, strike: k, vol: v, rate: r, kind } = i;
   const t = i.days / 365;
-  return [bs.blackScholes(s, k, t, v, r, kind), greeks.getDelta(s, k, t, v, r, kind), greeks.getGamma(s, k, t, v, r), greeks.getTheta(s, k, t, v, r, kind), greeks.getVega(s, k, t, v, r), greeks.getRho(s, k, t, v, r, kind)];
+  return [
+    bs.blackScholes(s, k, t, v, r, kind),
+    greeks.getDelta(s, k, t, v, r, kind),
+    greeks.getGamma(s, k, t, v, r),
+    greeks.getTheta(s, k, t, v, r, kind),
+    greeks.getVega(s, k, t, v, r),
+    greeks.getRho(s, k, t, v, r, kind),
+  ];
 }
 
 /**
@@ -104,19 +111,71 @@ export function run(): void {
   const m = ivs.length;
 
   const cases = [
-    { name: "core all", body: (i: number) => { const x = at(i); const g = optionGreeks(x.kind, x.spot, x.strike, x.days, x.vol, x.rate); return g.price + g.delta + g.gamma + g.theta + g.vega + g.rho + g.vanna + g.charm + g.vomma; } },
-    { name: "core price", body: (i: number) => { const x = at(i); return optionPrice(x.kind, x.spot, x.strike, x.days, x.vol, x.rate); } },
-    { name: "core iv", calls: 3000, body: (i: number) => { const x = ivs[i % m]; return impliedVol(x.kind, x.price, x.spot, x.strike, x.days, x.rate); } },
-    { name: "peer all", calls: 200, body: (i: number) => { const r = peerRow(at(i)); return r[0] + r[1] + r[5]; } },
-    { name: "peer price", calls: 500, body: (i: number) => { const x = at(i); return bs.blackScholes(x.spot, x.strike, x.days / 365, x.vol, x.rate, x.kind); } },
-    { name: "ql all", calls: 2000, body: (i: number) => { const r = qlRow(at(i)); return r[0] + r[1] + r[5]; } },
+    {
+      name: "core all",
+      body: (i: number) => {
+        const x = at(i);
+        const g = optionGreeks(x.kind, x.spot, x.strike, x.days, x.vol, x.rate);
+        return g.price + g.delta + g.gamma + g.theta + g.vega + g.rho + g.vanna + g.charm + g.vomma;
+      },
+    },
+    {
+      name: "core price",
+      body: (i: number) => {
+        const x = at(i);
+        return optionPrice(x.kind, x.spot, x.strike, x.days, x.vol, x.rate);
+      },
+    },
+    {
+      name: "core iv",
+      calls: 3000,
+      body: (i: number) => {
+        const x = ivs[i % m];
+        return impliedVol(x.kind, x.price, x.spot, x.strike, x.days, x.rate);
+      },
+    },
+    {
+      name: "peer all",
+      calls: 200,
+      body: (i: number) => {
+        const r = peerRow(at(i));
+        return r[0] + r[1] + r[5];
+      },
+    },
+    {
+      name: "peer price",
+      calls: 500,
+      body: (i: number) => {
+        const x = at(i);
+        return bs.blackScholes(x.spot, x.strike, x.days / 365, x.vol, x.rate, x.kind);
+      },
+    },
+    {
+      name: "ql all",
+      calls: 2000,
+      body: (i: number) => {
+        const r = qlRow(at(i));
+        return r[0] + r[1] + r[5];
+      },
+    },
   ];
   let cAll: Timing | undefined;
   let cPrice: Timing | undefined;
   const t = interleaved(
     c
       ? // One C process per round times both: "C price" reports the price figure of the process just run.
-        [...cases, { name: "C", measure: () => { const r = c.run(); lastPrice = r.price; return r.all; } }, { name: "C price", measure: () => lastPrice }]
+        [
+          ...cases,
+          {
+            name: "C",
+            measure: () => {
+              const r = c.run();
+              lastPrice = r.price;
+              return r.all;
+            },
+          },
+          { name: "C price", measure: () => lastPrice },
+        ]
       : cases,
     ROUNDS,
   );
@@ -137,7 +196,9 @@ export function run(): void {
     ["library", "ns/price", "ns/price+greeks", "price+greeks / C", "worst rel price err (>= 0.01)", "worst err / SPEC bar (<= 1 passes)"],
     rows,
     [
-      c ? "C: bench/native/bsm.c, price + nine outputs with libm's erfc, compiled -O2 by the bench, one process per round timing one batch of 10,000 calls after a warm-up batch." : "C: no C compiler here, so no native baseline and no core/C ratio.",
+      c
+        ? "C: bench/native/bsm.c, price + nine outputs with libm's erfc, compiled -O2 by the bench, one process per round timing one batch of 10,000 calls after a warm-up batch."
+        : "C: no C compiler here, so no native baseline and no core/C ratio.",
       "SPEC bar: |x - exact| / (1e-9 |exact| + 1e-13 x scale), scale = strike for the price, 1 for a greek.",
     ],
   );

@@ -33,8 +33,18 @@ export function run(): void {
     cases.push([`OHLC_VOL(20, ${m})`, () => ohlcVol(b.open, b.high, b.low, b.close, 20, m).values[last], () => cell(OHLC_VOL(o, h, l, c, 20, m, null))]);
   }
   const rows = cases.map(([name, core, fn]) => {
-    const [tc, tf] = interleaved([{ name: "core", calls: 2, body: core }, { name: "fn", calls: 2, body: fn }], 7);
+    const [tc, tf] = interleaved(
+      [
+        { name: "core", calls: 2, body: core },
+        { name: "fn", calls: 2, body: fn },
+      ],
+      7,
+    );
     return [name, spread(tc, 1e-6), spread(tf, 1e-6), spread(ratio(tf, tc))];
   });
-  table(`Each signal on ${N.toLocaleString("en-US")} points, ms per call: median (min-max) of 7 interleaved rounds`, ["signal", "core ms", "custom function ms", "function / core"], rows);
+  table(
+    `Each signal on ${N.toLocaleString("en-US")} points, ms per call: median (min-max) of 7 interleaved rounds`,
+    ["signal", "core ms", "custom function ms", "function / core"],
+    rows,
+  );
 }

@@ -15,12 +15,23 @@ export function runTimeShift(): void {
   const rows: Array<Array<string | number>> = [];
   const be = nsPerCall((i) => breakevenAt(K, 30, 10 + (i % 3), 0.18, 0.045, 0.013).lower ?? 0, 200, 300);
   rows.push(["BREAKEVEN_AT, 10 days left, flat vol", be / 1e6, "", ""]);
-  for (const [days, vol] of [[10, 0.18], [45, 0.18], [45, SKEW], [90, 0.18], [365, 0.18]] as Array<[number, number | typeof SKEW]>) {
+  for (const [days, vol] of [
+    [10, 0.18],
+    [45, 0.18],
+    [45, SKEW],
+    [90, 0.18],
+    [365, 0.18],
+  ] as Array<[number, number | typeof SKEW]>) {
     const credit = condorPrice(5000, K, days, vol, 0.045, 0.013);
     const r = profitTargetDetailed(5000, K, days, vol, credit, 0.5, 0.045, 0.013);
     const calls = days > 100 ? 2 : 10;
     const ns = nsPerCall(() => profitTargetDetailed(5000, K, days, vol, credit, 0.5, 0.045, 0.013).probability, calls, 500);
-    rows.push([`PROB_PROFIT_TARGET, ${days} days, ${typeof vol === "number" ? "flat vol" : "4 vols"}`, ns / 1e6, r.probability.toFixed(6), r.errorBound.toExponential(1)]);
+    rows.push([
+      `PROB_PROFIT_TARGET, ${days} days, ${typeof vol === "number" ? "flat vol" : "4 vols"}`,
+      ns / 1e6,
+      r.probability.toFixed(6),
+      r.errorBound.toExponential(1),
+    ]);
   }
   printTable("time-shift (core, ms per call)", ["call", "ms", "value", "error bound"], rows);
 }

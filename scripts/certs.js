@@ -39,8 +39,7 @@ function installCaAsRoot() {
 }
 
 async function httpsOptions() {
-  const needsLinuxRootPath =
-    process.platform === "linux" && typeof process.getuid === "function" && process.getuid() === 0;
+  const needsLinuxRootPath = process.platform === "linux" && typeof process.getuid === "function" && process.getuid() === 0;
   if (!needsLinuxRootPath) {
     // The package's own path: generates, installs (may prompt for sudo) and returns the options.
     return devCerts.getHttpsServerOptions();

@@ -21,7 +21,7 @@ function he(j, z) {
   for (let k = 1; k < j; k++) [a, b] = [b, z * b - k * a];
   return b;
 }
-const phi = (z) => Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
+const phi = (z) => Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
 const fact = (k) => (k <= 1 ? 1 : k * fact(k - 1));
 const binom = (m, k) => fact(m) / (fact(k) * fact(m - k));
 

@@ -51,8 +51,10 @@ function bsm(kind, s, k, days, vol, r, q) {
 const [pl, ps, cs, cl] = input.strikes;
 const v = input.vols;
 const mark = (s, tau) =>
-  bsm("p", s, ps, tau, v[1], input.rate, input.yield) - bsm("p", s, pl, tau, v[0], input.rate, input.yield) +
-  bsm("c", s, cs, tau, v[2], input.rate, input.yield) - bsm("c", s, cl, tau, v[3], input.rate, input.yield);
+  bsm("p", s, ps, tau, v[1], input.rate, input.yield) -
+  bsm("p", s, pl, tau, v[0], input.rate, input.yield) +
+  bsm("c", s, cs, tau, v[2], input.rate, input.yield) -
+  bsm("c", s, cl, tau, v[3], input.rate, input.yield);
 const threshold = (1 - input.target) * input.credit;
 
 function hitSet(tau) {

@@ -15,7 +15,15 @@ const VENDORED = ["published-cases.json", "cboe-vix-example/near-term.tsv", "cbo
 describe("test/fixtures/published-cases.json", () => {
   test("holds published cases, each with its source", () => {
     const cases = JSON.parse(fs.readFileSync(path.join(fixtures, "published-cases.json"), "utf8"));
-    const all = [...cases.options, ...cases.greeks, ...cases.impliedVol, ...cases.probabilities, ...cases.condorArithmetic, ...cases.hedgeSolve, ...cases.ivRank];
+    const all = [
+      ...cases.options,
+      ...cases.greeks,
+      ...cases.impliedVol,
+      ...cases.probabilities,
+      ...cases.condorArithmetic,
+      ...cases.hedgeSolve,
+      ...cases.ivRank,
+    ];
     expect(all.length).toBeGreaterThan(20);
     for (const c of all) expect(typeof c.source).toBe("string");
   });

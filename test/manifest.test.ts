@@ -70,7 +70,8 @@ describe("manifest.xml", () => {
   test("names only files that the build emits, all on the dev server's origin", () => {
     const urls = [
       ...resources.filter((e) => e.tag === "Url" || e.tag === "Image").map((e) => e.node["@_DefaultValue"] as string),
-      ...all.filter((e) => ["IconUrl", "HighResolutionIconUrl", "SourceLocation", "SupportUrl"].includes(e.tag))
+      ...all
+        .filter((e) => ["IconUrl", "HighResolutionIconUrl", "SourceLocation", "SupportUrl"].includes(e.tag))
         .map((e) => e.node["@_DefaultValue"])
         .filter((v): v is string => typeof v === "string"),
     ];

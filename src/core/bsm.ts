@@ -165,7 +165,18 @@ const logRatio = { ratio: 0 };
  * in-the-money one is S Dq - K Dr, which overflows with it. A variance that underflows is the
  * intrinsic value plus the time value from scaledOtmPrice (~ F sd / sqrt(2 pi) at the money).
  */
-function edgePrice(kind: OptionKind, spot: number, strike: number, T: number, sd: number, rate: number, yield_: number, Dr: number, Dq: number, forward: number): number {
+function edgePrice(
+  kind: OptionKind,
+  spot: number,
+  strike: number,
+  T: number,
+  sd: number,
+  rate: number,
+  yield_: number,
+  Dr: number,
+  Dq: number,
+  forward: number,
+): number {
   const x = logMoneyness(spot, strike) + (rate - yield_) * T;
   const itm = kind === "call" ? x > 0 : x < 0;
   if (!(sd > 0)) {

@@ -201,13 +201,7 @@ export interface LadderOptions {
  * @example vixLadder(-900, 45, 16.5, [{ days: 30, price: 17.4 }, { days: 60, price: 18.3 }, { days: 90, price: 18.9 }])
  *   // contracts => [0.7248..., 0.6150..., 0.5114...] (VX, multiplier 1000)
  */
-export function vixLadder(
-  positionVega: number,
-  positionDays: number,
-  vixSpot: number,
-  curve: readonly CurveLayer[],
-  options: LadderOptions = {},
-): LadderRow[] {
+export function vixLadder(positionVega: number, positionDays: number, vixSpot: number, curve: readonly CurveLayer[], options: LadderOptions = {}): LadderRow[] {
   finite("positionVega", positionVega);
   const bIv = betaIv(positionDays, options.betaIvCap ?? ALVH_DEFAULTS.betaIvCap);
   positive("vixSpot", vixSpot);

@@ -77,7 +77,9 @@ export function impliedVol(kind: "call" | "put", price: number, spot: number, st
   // days = 0 is valid input everywhere in SHIELD (at expiry: intrinsic value), so at expiry this
   // is "no solution" (#NUM!), as in strikeForDelta, not bad input.
   if (days === 0) {
-    throw new NoSolutionError("no volatility can be implied at expiry (days = 0): there is no time value to imply a vol from, and every vol gives the same price");
+    throw new NoSolutionError(
+      "no volatility can be implied at expiry (days = 0): there is no time value to imply a vol from, and every vol gives the same price",
+    );
   }
 
   const T = days / DAYS_PER_YEAR;
@@ -135,7 +137,9 @@ export function impliedVol(kind: "call" | "put", price: number, spot: number, st
   const rounding = 0.5 * Math.max(EPS, SMALLEST / price, SMALLEST / beta);
   if (!(rounding * kappa <= MAX_UNCERTAINTY)) {
     if (price < SMALLEST_NORMAL || beta < SMALLEST_NORMAL) {
-      throw new NoSolutionError(`price ${show(price)} is too small: below the normal range of a double (2.2e-308) its time value has too few digits to determine a volatility`);
+      throw new NoSolutionError(
+        `price ${show(price)} is too small: below the normal range of a double (2.2e-308) its time value has too few digits to determine a volatility`,
+      );
     }
     if (beta < 0.5 * bMax) throw new NoSolutionError(NO_TIME_VALUE);
     throw new NoSolutionError(`price ${show(price)} is within rounding of its upper bound ${show(upper)}: the double price does not determine a volatility`);

@@ -38,7 +38,7 @@ function narrowMass(m: number, h: number): number {
     // Two steps of the recurrence: He_(2k) from He_(2k-1), He_(2k-2).
     const heEven = m * he - n * hePrev;
     n++;
-    factor *= h2 / ((2 * k) * (2 * k + 1));
+    factor *= h2 / (2 * k * (2 * k + 1));
     const term = heEven * factor;
     sum += term;
     const heOdd = m * heEven - n * he;

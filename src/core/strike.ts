@@ -34,16 +34,7 @@ import { days as daysRule, positive, rate as rateRule, vol as volRule } from "./
  *
  * @example strikeForDelta("put", -0.16, 5000, 30, 0.2) // => 4730.64... (5000 exp(-0.99446 x 0.057338 + 0.057338^2 / 2))
  */
-export function strikeForDelta(
-  kind: OptionKind,
-  delta: number,
-  spot: number,
-  days: number,
-  vol: number,
-  rate = 0,
-  yield_ = 0,
-  increment?: number,
-): number {
+export function strikeForDelta(kind: OptionKind, delta: number, spot: number, days: number, vol: number, rate = 0, yield_ = 0, increment?: number): number {
   if (kind !== "call" && kind !== "put") throw new InputError("type", "must be C, CALL, P or PUT", kind);
   if (!(typeof delta === "number" && Number.isFinite(delta))) {
     throw new InputError("delta", "must be a finite number (16 delta is 0.16)", delta);

@@ -205,6 +205,12 @@ export function VIX_VARIANCE(strikes: any[][], callBid: any[][], callAsk: any[][
  */
 export function VIX_INDEX(nearDays: any, nearVariance: any, nextDays: any, nextVariance: any, targetDays?: any): number {
   return excelCall("VIX_INDEX", () =>
-    vixIndex(num("nearDays", nearDays), num("nearVariance", nearVariance), num("nextDays", nextDays), num("nextVariance", nextVariance), optNum("targetDays", targetDays, 30)),
+    vixIndex(
+      num("nearDays", nearDays),
+      num("nearVariance", nearVariance),
+      num("nextDays", nextDays),
+      num("nextVariance", nextVariance),
+      optNum("targetDays", targetDays, 30),
+    ),
   );
 }

@@ -90,9 +90,7 @@ function modelArgs(
  * @returns {number} The credit of the short condor, per unit of the underlying.
  */
 export function CONDOR_PRICE(spot: any, putLong: any, putShort: any, callShort: any, callLong: any, days: any, vol: any[][], rate?: any, yield_?: any): number {
-  return excelCall("CONDOR_PRICE", () =>
-    condorPrice(...modelArgs(spot, putLong, putShort, callShort, callLong, days, vol, rate, yield_)),
-  );
+  return excelCall("CONDOR_PRICE", () => condorPrice(...modelArgs(spot, putLong, putShort, callShort, callLong, days, vol, rate, yield_)));
 }
 
 /**
@@ -111,9 +109,7 @@ export function CONDOR_PRICE(spot: any, putLong: any, putShort: any, callShort: 
  * @returns {number} The position's delta per unit of the underlying.
  */
 export function CONDOR_DELTA(spot: any, putLong: any, putShort: any, callShort: any, callLong: any, days: any, vol: any[][], rate?: any, yield_?: any): number {
-  return excelCall("CONDOR_DELTA", () =>
-    condorGreeks(...modelArgs(spot, putLong, putShort, callShort, callLong, days, vol, rate, yield_)).delta,
-  );
+  return excelCall("CONDOR_DELTA", () => condorGreeks(...modelArgs(spot, putLong, putShort, callShort, callLong, days, vol, rate, yield_)).delta);
 }
 
 /**
@@ -131,7 +127,17 @@ export function CONDOR_DELTA(spot: any, putLong: any, putShort: any, callShort: 
  * @param {any} [yield_] Continuous dividend yield as a decimal (default 0).
  * @returns {any[][]} One row: credit, delta, gamma, theta/day, vega/vol pt, rho/rate pt, vanna, charm/day, vomma.
  */
-export function CONDOR_GREEKS(spot: any, putLong: any, putShort: any, callShort: any, callLong: any, days: any, vol: any[][], rate?: any, yield_?: any): any[][] {
+export function CONDOR_GREEKS(
+  spot: any,
+  putLong: any,
+  putShort: any,
+  callShort: any,
+  callLong: any,
+  days: any,
+  vol: any[][],
+  rate?: any,
+  yield_?: any,
+): any[][] {
   return excelCall("CONDOR_GREEKS", () => {
     const g = condorGreeks(...modelArgs(spot, putLong, putShort, callShort, callLong, days, vol, rate, yield_));
     return [[g.price, g.delta, g.gamma, g.theta, g.vega, g.rho, g.vanna, g.charm, g.vomma]];

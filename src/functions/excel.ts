@@ -200,8 +200,6 @@ export function optionKind(value: unknown): OptionKind {
 
 function assertFinite(fn: string, result: unknown): void {
   const bad = (x: unknown) => typeof x === "number" && !Number.isFinite(x);
-  const found = Array.isArray(result)
-    ? result.some((row) => (Array.isArray(row) ? row.some(bad) : bad(row)))
-    : bad(result);
+  const found = Array.isArray(result) ? result.some((row) => (Array.isArray(row) ? row.some(bad) : bad(row))) : bad(result);
   if (found) throw nonFiniteError(fn);
 }

@@ -65,7 +65,10 @@ function layout(input: Cells, cell: (i: number) => unknown): any[][] {
 /** An Indicator laid out like its input: #N/A before `begin`. */
 function layoutIndicator(fn: string, input: Cells, result: Indicator, label: string): any[][] {
   const first = result.begin + 1;
-  const na = notAvailable(fn, `warm-up row: ${label} has its first value at row ${first}${first > input.values.length ? ` (the series has ${input.values.length})` : ""}`);
+  const na = notAvailable(
+    fn,
+    `warm-up row: ${label} has its first value at row ${first}${first > input.values.length ? ` (the series has ${input.values.length})` : ""}`,
+  );
   return layout(input, (i) => (i < result.begin ? na : result.values[i]));
 }
 

@@ -36,5 +36,13 @@ export function IMPLIED_VOL(type: any[][], price: any[][], spot: any[][], strike
 const ARGS = ["type", "price", "spot", "strike", "days", "rate", "yield"] as const;
 
 function volCell(type: unknown, price: unknown, spot: unknown, strike: unknown, days: unknown, rate: unknown, yield_: unknown): number {
-  return impliedVol(optionKind(type), num("price", price), num("spot", spot), num("strike", strike), num("days", days), optNum("rate", rate, 0), optNum("yield", yield_, 0));
+  return impliedVol(
+    optionKind(type),
+    num("price", price),
+    num("spot", spot),
+    num("strike", strike),
+    num("days", days),
+    optNum("rate", rate, 0),
+    optNum("yield", yield_, 0),
+  );
 }

@@ -23,9 +23,7 @@ import { excelCall, maybeNum, nonFiniteError, num, optionKind, optName, optNum, 
  * @returns {number} The expected move in points of the underlying.
  */
 export function EXPECTED_MOVE(spot: any, vol: any, days: any, stdevs?: any): number {
-  return excelCall("EXPECTED_MOVE", () =>
-    expectedMove(num("spot", spot), num("vol", vol), num("days", days), optNum("stdevs", stdevs, 1)),
-  );
+  return excelCall("EXPECTED_MOVE", () => expectedMove(num("spot", spot), num("vol", vol), num("days", days), optNum("stdevs", stdevs, 1)));
 }
 
 /**
@@ -42,16 +40,7 @@ export function EXPECTED_MOVE(spot: any, vol: any, days: any, stdevs?: any): num
  * @param {any} [output] price (default), delta, gamma, theta, vega, rho, vanna, charm, vomma, or all (a 1x9 row; single cells only).
  * @returns {any[][]} The requested output (one cell, or one per element of the ranges), or all nine in a row.
  */
-export function OPTION(
-  type: any[][],
-  spot: any[][],
-  strike: any[][],
-  days: any[][],
-  vol: any[][],
-  rate?: any[][],
-  yield_?: any[][],
-  output?: any,
-): any[][] {
+export function OPTION(type: any[][], spot: any[][], strike: any[][], days: any[][], vol: any[][], rate?: any[][], yield_?: any[][], output?: any): any[][] {
   if (isSingle(type) && isSingle(spot) && isSingle(strike) && isSingle(days) && isSingle(vol) && isSingle(rate) && isSingle(yield_)) {
     let row: number[];
     try {
@@ -79,18 +68,40 @@ export function OPTION(
 }
 
 /** OPTION with a range argument (kept apart so that the single-cell path allocates no closure context). */
-function optionOverRanges(type: unknown, spot: unknown, strike: unknown, days: unknown, vol: unknown, rate: unknown, yield_: unknown, output: unknown): any[][] {
+function optionOverRanges(
+  type: unknown,
+  spot: unknown,
+  strike: unknown,
+  days: unknown,
+  vol: unknown,
+  rate: unknown,
+  yield_: unknown,
+  output: unknown,
+): any[][] {
   let wanted: number;
   try {
     wanted = outputIndex(output);
     if (wanted === ALL) {
-      throw new InputError("output", "all (a 1x9 row per option) cannot be combined with a range argument: ask for one output (price, delta...) per formula", "all");
+      throw new InputError(
+        "output",
+        "all (a 1x9 row per option) cannot be combined with a range argument: ask for one output (price, delta...) per formula",
+        "all",
+      );
     }
   } catch (error) {
     throw toExcelError("OPTION", error);
   }
   return broadcast("OPTION", OPTION_ARGS, [type, spot, strike, days, vol, rate, yield_], (c) =>
-    optionOutput(wanted, optionKind(c[0]), num("spot", c[1]), num("strike", c[2]), num("days", c[3]), num("vol", c[4]), optNum("rate", c[5], 0), optNum("yield", c[6], 0)),
+    optionOutput(
+      wanted,
+      optionKind(c[0]),
+      num("spot", c[1]),
+      num("strike", c[2]),
+      num("days", c[3]),
+      num("vol", c[4]),
+      optNum("rate", c[5], 0),
+      optNum("yield", c[6], 0),
+    ),
   );
 }
 

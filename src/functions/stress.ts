@@ -83,7 +83,11 @@ function readHedge(value: unknown): HedgeHolding[] {
   const m = matrix(value);
   const width = m[0]?.length ?? 0;
   if (m.some((row) => row.length !== width) || (width !== HEDGE_COLUMNS.length && width !== HEDGE_SPILL_WIDTH)) {
-    throw new InputError("hedge", `must be VIX_HEDGE's first ${HEDGE_COLUMNS.length} columns (${HEDGE_COLUMNS.join(", ")}) or its whole ${HEDGE_SPILL_WIDTH}-column output`, `a ${m.length}x${width} range`);
+    throw new InputError(
+      "hedge",
+      `must be VIX_HEDGE's first ${HEDGE_COLUMNS.length} columns (${HEDGE_COLUMNS.join(", ")}) or its whole ${HEDGE_SPILL_WIDTH}-column output`,
+      `a ${m.length}x${width} range`,
+    );
   }
   const rows = m.map((row) => row.slice(0, HEDGE_COLUMNS.length));
   return rows.slice(0, usedLength(rows, isBlankRow)).map((row, i) => {

@@ -60,7 +60,13 @@ function isInvocation(value: unknown): value is CustomFunctions.StreamingInvocat
  * Runs DAYS_TO_EXPIRY as a streaming function on `invocation` with `clock`: one result now and,
  * without asOf, a new one at every refresh until settlement (core/time nextRefreshMs).
  */
-export function streamDaysToExpiry(expiry: unknown, settlement: unknown, asOf: unknown, invocation: CustomFunctions.StreamingInvocation<number>, clock: Clock | undefined): void {
+export function streamDaysToExpiry(
+  expiry: unknown,
+  settlement: unknown,
+  asOf: unknown,
+  invocation: CustomFunctions.StreamingInvocation<number>,
+  clock: Clock | undefined,
+): void {
   let parsed: Parsed;
   let first: number;
   try {

@@ -38,7 +38,18 @@ export function VIX_HEDGE(positionVega: any, positionDays: any, vixSpot: any, la
     return rows.map((r) => {
       const { size } = r;
       const cell = (pick: (s: LayerSize) => number) => (size instanceof NoSolutionError ? toExcelError("VIX_HEDGE", size) : pick(size));
-      return [r.instrument, r.days, r.price, r.strike ?? "", r.volOrLeverage ?? "", cell((s) => s.units), r.multiplier, r.premium, cell((s) => s.cost), cell((s) => s.carry)];
+      return [
+        r.instrument,
+        r.days,
+        r.price,
+        r.strike ?? "",
+        r.volOrLeverage ?? "",
+        cell((s) => s.units),
+        r.multiplier,
+        r.premium,
+        cell((s) => s.cost),
+        cell((s) => s.carry),
+      ];
     });
   });
 }
@@ -70,7 +81,13 @@ export function VIX_TERM(vixSpot: any, curve: any[][]): any[][] {
       r.days,
       r.price,
       r.contango,
-      r.kink ?? toExcelError("VIX_TERM", new NotAvailableError(`curve row ${i + 1} has ${i === 0 ? "no row above" : "no row below"}, so no kink (it needs a neighbour on each side; ${all.length} rows)`)),
+      r.kink ??
+        toExcelError(
+          "VIX_TERM",
+          new NotAvailableError(
+            `curve row ${i + 1} has ${i === 0 ? "no row above" : "no row below"}, so no kink (it needs a neighbour on each side; ${all.length} rows)`,
+          ),
+        ),
     ]);
   });
 }

@@ -253,7 +253,11 @@ describe("every greek equals the finite difference of the price in its own units
       price: [g.price, P({}), 0],
       delta: [g.delta, d1fd((s) => P({ spot: s }), i.spot, hS), Dq],
       gamma: [g.gamma, d2fd((s) => P({ spot: s }), i.spot, hS), (Dq * pdf) / (i.spot * sd)],
-      theta: [g.theta, -d1fd((d) => P({ days: d }), i.days, hD), (i.spot * Dq * pdf * i.vol) / (2 * Math.sqrt(T) * 365) + (Math.abs(i.rate) * K + i.yield_ * i.spot) / 365],
+      theta: [
+        g.theta,
+        -d1fd((d) => P({ days: d }), i.days, hD),
+        (i.spot * Dq * pdf * i.vol) / (2 * Math.sqrt(T) * 365) + (Math.abs(i.rate) * K + i.yield_ * i.spot) / 365,
+      ],
       vega: [g.vega, d1fd((v) => P({ vol: v }), i.vol, hV) / 100, vegaScale],
       rho: [g.rho, d1fd((r) => P({ rate: r }), i.rate, hR) / 100, (K * T) / 100],
       vanna: [g.vanna, mixedFd((s, v) => P({ spot: s, vol: v }), i.spot, i.vol, hS, hV) / 100, (Dq * pdf * (1 + Math.abs(d2))) / i.vol / 100],
@@ -351,8 +355,16 @@ describe("bad input -> InputError naming the argument and the value", () => {
     ["strike negative", ["call", 100, -5, 30, 0.2], "strike must be a number greater than 0; got -5"],
     ["days negative", ["put", 100, 100, -1, 0.2], "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -1"],
     // An expiry date typed as days: 45000 is the serial number of 2023-03-15, a 123-year option.
-    ["days 45000 (an expiry date)", ["call", 5000, 5000, 45000, 0.2], "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000"],
-    ["days 36501 (just above 100 years)", ["call", 5000, 5000, 36501, 0.2], "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 36501"],
+    [
+      "days 45000 (an expiry date)",
+      ["call", 5000, 5000, 45000, 0.2],
+      "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000",
+    ],
+    [
+      "days 36501 (just above 100 years)",
+      ["call", 5000, 5000, 36501, 0.2],
+      "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 36501",
+    ],
     ["days Infinity", ["call", 5000, 5000, Infinity, 0.2], "got Infinity"],
     ["vol 20 (a percent)", ["put", 100, 100, 30, 20], "vol must be a decimal between 0 and 5 (enter 20% as 0.2); got 20"],
     ["vol 0", ["put", 100, 100, 30, 0], "vol must be a decimal between 0 and 5 (enter 20% as 0.2); got 0"],

@@ -41,9 +41,9 @@ import {
 import { InputError } from "../../src/core/errors";
 import { probBetween } from "../../src/core/probability";
 
-const published = JSON.parse(
-  fs.readFileSync(path.join(__dirname, "..", "fixtures", "published-cases.json"), "utf8"),
-) as { condorArithmetic: Array<CondorStrikes & { source: string; credit: number; breakevens: [number, number]; maxProfit: number; maxLoss: number }> };
+const published = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "published-cases.json"), "utf8")) as {
+  condorArithmetic: Array<CondorStrikes & { source: string; credit: number; breakevens: [number, number]; maxProfit: number; maxLoss: number }>;
+};
 
 const K = (putLong: number, putShort: number, callShort: number, callLong: number): CondorStrikes => ({ putLong, putShort, callShort, callLong });
 
@@ -123,7 +123,16 @@ describe("condorGreeks / condorPrice against the 40-digit MPMATH oracle", () => 
   // number 4e-13 or better), and re-ran the MPMATH script above (mpmath 1.3.0, 40 digits): every
   // expected value below agrees with it to 1e-16. So the check is 1e-11 relative, 1e-15 absolute.
   const REL_MPMATH = 1e-11;
-  const cases: Array<{ name: string; spot: number; k: CondorStrikes; days: number; vols: number | [number, number, number, number]; rate: number; yld: number; expected: Greeks }> = [
+  const cases: Array<{
+    name: string;
+    spot: number;
+    k: CondorStrikes;
+    days: number;
+    vols: number | [number, number, number, number];
+    rate: number;
+    yld: number;
+    expected: Greeks;
+  }> = [
     {
       name: "flat 18% vol, 30 days (the issue's CONDOR_DELTA example)",
       spot: 5000,
@@ -238,12 +247,19 @@ describe("the condor is the sum of its four legs (LEGS, bsm.ts optionGreeks)", (
 
   test("property: with four vols each leg is priced at its own vol", () => {
     fc.assert(
-      fc.property(condorArb, fc.double({ min: 0.5, max: 400, noNaN: true }), fc.tuple(volArb, volArb, volArb, volArb), rateArb, rateArb, ({ spot, strikes }, days, v, rate, yld) => {
-        const g = condorGreeks(spot, strikes, days, v, rate, yld);
-        const { sum, scale } = legsSum(spot, strikes, days, v, rate, yld);
-        for (const name of GREEK_NAMES) expectClose(g[name], sum[name], 0, bar(name, scale) + 1e-300, name);
-        expectClose(condorPrice(spot, strikes, days, v, rate, yld), sum.price, 0, bar("price", scale) + 1e-300, "condorPrice");
-      }),
+      fc.property(
+        condorArb,
+        fc.double({ min: 0.5, max: 400, noNaN: true }),
+        fc.tuple(volArb, volArb, volArb, volArb),
+        rateArb,
+        rateArb,
+        ({ spot, strikes }, days, v, rate, yld) => {
+          const g = condorGreeks(spot, strikes, days, v, rate, yld);
+          const { sum, scale } = legsSum(spot, strikes, days, v, rate, yld);
+          for (const name of GREEK_NAMES) expectClose(g[name], sum[name], 0, bar(name, scale) + 1e-300, name);
+          expectClose(condorPrice(spot, strikes, days, v, rate, yld), sum.price, 0, bar("price", scale) + 1e-300, "condorPrice");
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -408,27 +424,40 @@ describe("condorPop", () => {
   });
   test("property: POP is in [0, 1] and equals probBetween of the breakevens (flat vol)", () => {
     fc.assert(
-      fc.property(condorArb, fc.double({ min: 0, max: 400, noNaN: true }), volArb, fc.double({ min: 0, max: 1.5, noNaN: true }), rateArb, ({ spot, strikes }, days, vol, frac, rate) => {
-        const wider = Math.max(strikes.putShort - strikes.putLong, strikes.callLong - strikes.callShort);
-        const credit = frac * wider;
-        const pop = condorPop(spot, strikes, days, vol, credit, rate, 0.01);
-        expect(pop).toBeGreaterThanOrEqual(0);
-        expect(pop).toBeLessThanOrEqual(1);
-        const { lower, upper } = breakevens(strikes, credit);
-        if (lower !== null && upper !== null && lower >= upper) return; // credit-0 iron fly, tested above
-        expect(pop).toBe(probBetween(spot, lower ?? 0, upper ?? Infinity, days, vol, rate, 0.01));
-      }),
+      fc.property(
+        condorArb,
+        fc.double({ min: 0, max: 400, noNaN: true }),
+        volArb,
+        fc.double({ min: 0, max: 1.5, noNaN: true }),
+        rateArb,
+        ({ spot, strikes }, days, vol, frac, rate) => {
+          const wider = Math.max(strikes.putShort - strikes.putLong, strikes.callLong - strikes.callShort);
+          const credit = frac * wider;
+          const pop = condorPop(spot, strikes, days, vol, credit, rate, 0.01);
+          expect(pop).toBeGreaterThanOrEqual(0);
+          expect(pop).toBeLessThanOrEqual(1);
+          const { lower, upper } = breakevens(strikes, credit);
+          if (lower !== null && upper !== null && lower >= upper) return; // credit-0 iron fly, tested above
+          expect(pop).toBe(probBetween(spot, lower ?? 0, upper ?? Infinity, days, vol, rate, 0.01));
+        },
+      ),
       { numRuns: 300 },
     );
   });
   test("property: POP with four vols is in [0, 1]", () => {
     fc.assert(
-      fc.property(condorArb, fc.double({ min: 0, max: 400, noNaN: true }), fc.tuple(volArb, volArb, volArb, volArb), fc.double({ min: 0, max: 1.5, noNaN: true }), ({ spot, strikes }, days, v, frac) => {
-        const credit = frac * Math.max(strikes.putShort - strikes.putLong, strikes.callLong - strikes.callShort);
-        const pop = condorPop(spot, strikes, days, v, credit, 0.03, 0.01);
-        expect(pop).toBeGreaterThanOrEqual(0);
-        expect(pop).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        condorArb,
+        fc.double({ min: 0, max: 400, noNaN: true }),
+        fc.tuple(volArb, volArb, volArb, volArb),
+        fc.double({ min: 0, max: 1.5, noNaN: true }),
+        ({ spot, strikes }, days, v, frac) => {
+          const credit = frac * Math.max(strikes.putShort - strikes.putLong, strikes.callLong - strikes.callShort);
+          const pop = condorPop(spot, strikes, days, v, credit, 0.03, 0.01);
+          expect(pop).toBeGreaterThanOrEqual(0);
+          expect(pop).toBeLessThanOrEqual(1);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -515,15 +544,23 @@ describe("bad input", () => {
   });
   test("spot, days, rate and yield", () => {
     expect(messageOf(() => condorPrice(0, k, 30, 0.18))).toBe("spot must be a number greater than 0; got 0");
-    expect(messageOf(() => condorPop(5000, k, -1, 0.18, 10))).toBe("days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -1");
-    expect(messageOf(() => condorPrice(5000, k, 45000, 0.18))).toBe("days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000");
+    expect(messageOf(() => condorPop(5000, k, -1, 0.18, 10))).toBe(
+      "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -1",
+    );
+    expect(messageOf(() => condorPrice(5000, k, 45000, 0.18))).toBe(
+      "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000",
+    );
     expect(messageOf(() => condorGreeks(5000, k, 30, 0.18, 5))).toMatch(/^rate must be a decimal between -1 and 1.*; got 5$/);
     expect(messageOf(() => condorGreeks(5000, k, 30, 0.18, 0, NaN))).toMatch(/^yield must be .*; got NaN$/);
   });
   test("payoff: a price <= 0, daysLeft < 0, and daysLeft > 0 without a vol", () => {
     expect(messageOf(() => condorPayoff(k, 10, [5000, -5]))).toBe("prices value 2 must be a number greater than 0; got -5");
-    expect(messageOf(() => condorPayoff(k, 10, [5000], -1, 0.2))).toBe("daysLeft must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -1");
-    expect(messageOf(() => condorPayoff(k, 10, [5000], 45000, 0.2))).toBe("daysLeft must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000");
+    expect(messageOf(() => condorPayoff(k, 10, [5000], -1, 0.2))).toBe(
+      "daysLeft must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -1",
+    );
+    expect(messageOf(() => condorPayoff(k, 10, [5000], 45000, 0.2))).toBe(
+      "daysLeft must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000",
+    );
     expect(messageOf(() => condorPayoff(k, 10, [5000], 5))).toBe("vol is required when daysLeft is more than 0; got (empty)");
   });
 });

@@ -29,7 +29,7 @@ function scales(spot: number, strike: number, days: number, vol: number, rate: n
     price: big,
     delta: 1,
     gamma: n / (spot * sd),
-    theta: (spot * n * vol / (2 * sqrtT) + Math.abs(rate) * strike + Math.abs(yld) * spot) / 365,
+    theta: ((spot * n * vol) / (2 * sqrtT) + Math.abs(rate) * strike + Math.abs(yld) * spot) / 365,
     vega: (spot * n * sqrtT) / 100,
     rho: (strike * T) / 100,
     vanna: (n * (d2 + 1)) / vol / 100,

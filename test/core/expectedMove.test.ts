@@ -22,8 +22,16 @@ describe("expectedMove", () => {
   const bad: Array<[string, () => number, string]> = [
     ["spot 0", () => expectedMove(0, 0.2, 30), "spot must be a number greater than 0; got 0"],
     ["vol 20 (a percent)", () => expectedMove(5000, 20, 30), "vol must be a decimal between 0 and 5 (enter 20% as 0.2); got 20"],
-    ["days negative", () => expectedMove(5000, 0.2, -1), "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -1"],
-    ["days 45000 (an expiry date typed as days)", () => expectedMove(5000, 0.2, 45000), "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000"],
+    [
+      "days negative",
+      () => expectedMove(5000, 0.2, -1),
+      "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -1",
+    ],
+    [
+      "days 45000 (an expiry date typed as days)",
+      () => expectedMove(5000, 0.2, 45000),
+      "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000",
+    ],
     ["stdevs 0", () => expectedMove(5000, 0.2, 30, 0), "stdevs must be a number greater than 0; got 0"],
     ["spot NaN", () => expectedMove(NaN, 0.2, 30), "spot must be a number greater than 0; got NaN"],
   ];

@@ -9,17 +9,7 @@
  * good to a few ulps; REL = 1e-14 (about 45 ulps) states that with margin.
  */
 import fc from "fast-check";
-import {
-  ALVH_DEFAULTS,
-  betaIv,
-  layerWeights,
-  vixBeta,
-  vixContango,
-  vixLadder,
-  vixLayerRatio,
-  type CurveLayer,
-  type LadderOptions,
-} from "../../src/core/hedge";
+import { ALVH_DEFAULTS, betaIv, layerWeights, vixBeta, vixContango, vixLadder, vixLayerRatio, type CurveLayer, type LadderOptions } from "../../src/core/hedge";
 import { inputError } from "../helpers/errors";
 
 const REL = 1e-14;
@@ -27,7 +17,6 @@ const REL = 1e-14;
 function expectRel(got: number, want: number, rel = REL): void {
   expect(Math.abs(got - want)).toBeLessThanOrEqual(rel * Math.abs(want));
 }
-
 
 describe("betaIv (vol points of the position per VIX point)", () => {
   test("min(1.5, sqrt(30 / positionDays)) on hand-checked days", () => {
@@ -49,14 +38,18 @@ describe("betaIv (vol points of the position per VIX point)", () => {
   });
 
   test("negative days and a non-positive cap are InputErrors", () => {
-    expect(inputError(() => betaIv(-1)).message).toBe("positionDays must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -1");
+    expect(inputError(() => betaIv(-1)).message).toBe(
+      "positionDays must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -1",
+    );
     expect(inputError(() => betaIv(10, 0)).message).toBe("betaIvCap must be a number greater than 0; got 0");
     inputError(() => betaIv(NaN));
   });
 
   test("positionDays above 100 years (an expiry date typed as days) is an InputError; 36500 is accepted", () => {
     // 45000 is the serial number of the date 2023-03-15; SHIELD's shared days rule stops at 36500.
-    expect(inputError(() => betaIv(45000)).message).toBe("positionDays must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000");
+    expect(inputError(() => betaIv(45000)).message).toBe(
+      "positionDays must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000",
+    );
     expect(betaIv(36500)).toBe(Math.sqrt(30 / 36500)); // below the 1.5 cap: the formula itself
   });
 });
@@ -80,15 +73,23 @@ describe("vixBeta = min(1, beta30 * (30 / days)^exponent)", () => {
   });
 
   test("days <= 0, beta30 <= 0 and a negative exponent are InputErrors", () => {
-    expect(inputError(() => vixBeta(0)).message).toBe("days must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 0");
-    expect(inputError(() => vixBeta(-30)).message).toBe("days must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got -30");
+    expect(inputError(() => vixBeta(0)).message).toBe(
+      "days must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 0",
+    );
+    expect(inputError(() => vixBeta(-30)).message).toBe(
+      "days must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got -30",
+    );
     expect(inputError(() => vixBeta(30, 0)).message).toBe("beta30 must be a number greater than 0; got 0");
     expect(inputError(() => vixBeta(30, 0.5, -0.5)).message).toBe("exponent must be a number of 0 or more; got -0.5");
   });
 
   test("days above 100 years (an expiry date typed as days) are an InputError, as for options; 36500 is accepted", () => {
-    expect(inputError(() => vixBeta(45000)).message).toBe("days must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 45000");
-    expect(inputError(() => vixBeta(36501)).message).toBe("days must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 36501");
+    expect(inputError(() => vixBeta(45000)).message).toBe(
+      "days must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 45000",
+    );
+    expect(inputError(() => vixBeta(36501)).message).toBe(
+      "days must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 36501",
+    );
     expectRel(vixBeta(36500), 0.5 * Math.sqrt(30 / 36500));
   });
 });
@@ -109,9 +110,15 @@ describe("vixContango s = (futurePrice / vixSpot - 1) * 30 / futureDays", () => 
   test("non-positive VIX, price or days are InputErrors naming the argument", () => {
     expect(inputError(() => vixContango(0, 17, 30)).message).toBe("vixSpot must be a number greater than 0; got 0");
     expect(inputError(() => vixContango(16, -17, 30)).message).toBe("futurePrice must be a number greater than 0; got -17");
-    expect(inputError(() => vixContango(16, 17, 45000)).message).toBe("futureDays must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 45000");
-    expect(inputError(() => vixLayerRatio(16, 17, 45000)).message).toBe("futureDays must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 45000");
-    expect(inputError(() => vixContango(16, 17, 0)).message).toBe("futureDays must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 0");
+    expect(inputError(() => vixContango(16, 17, 45000)).message).toBe(
+      "futureDays must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 45000",
+    );
+    expect(inputError(() => vixLayerRatio(16, 17, 45000)).message).toBe(
+      "futureDays must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 45000",
+    );
+    expect(inputError(() => vixContango(16, 17, 0)).message).toBe(
+      "futureDays must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 0",
+    );
   });
 });
 
@@ -147,14 +154,20 @@ describe("vixLayerRatio = clamp(1 + gain * (neutral - s), floor, cap)", () => {
     expect(inputError(() => vixLayerRatio(16.5, 17.4, 30, -1)).message).toBe("gain must be a number of 0 or more; got -1");
     expect(inputError(() => vixLayerRatio(16.5, 17.4, 30, 3, 0.05, -0.1)).message).toBe("floor must be a number of 0 or more; got -0.1");
     expect(inputError(() => vixLayerRatio(16.5, 17.4, 30, 3, NaN)).message).toBe("neutral must be a finite number; got NaN");
-    expect(inputError(() => vixLayerRatio(16.5, 17.4, 30, 3, 0.05, 0.7, -1)).message).toBe("cap must be greater than 0 (the highest regime ratio; a cap of 0 would zero every layer's hedge); got -1");
+    expect(inputError(() => vixLayerRatio(16.5, 17.4, 30, 3, 0.05, 0.7, -1)).message).toBe(
+      "cap must be greater than 0 (the highest regime ratio; a cap of 0 would zero every layer's hedge); got -1",
+    );
   });
 
   test("cap 0 (how an empty cell may arrive) is an InputError, even with floor 0, never a silent ratio of 0", () => {
     // Before: floor 0, cap 0 clamped every ratio to 0, so the ladder hedged nothing without a word.
-    expect(inputError(() => vixLayerRatio(16.5, 17.4, 30, 3, 0.05, 0, 0)).message).toBe("cap must be greater than 0 (the highest regime ratio; a cap of 0 would zero every layer's hedge); got 0");
+    expect(inputError(() => vixLayerRatio(16.5, 17.4, 30, 3, 0.05, 0, 0)).message).toBe(
+      "cap must be greater than 0 (the highest regime ratio; a cap of 0 would zero every layer's hedge); got 0",
+    );
     // With the default floor (0.7) cap 0 is named as the culprit, not the floor.
-    expect(inputError(() => vixLayerRatio(16.5, 17.4, 30, 3, 0.05, 0.7, 0)).message).toBe("cap must be greater than 0 (the highest regime ratio; a cap of 0 would zero every layer's hedge); got 0");
+    expect(inputError(() => vixLayerRatio(16.5, 17.4, 30, 3, 0.05, 0.7, 0)).message).toBe(
+      "cap must be greater than 0 (the highest regime ratio; a cap of 0 would zero every layer's hedge); got 0",
+    );
     // gain, neutral and floor of 0 stay meaningful: gain 0 gives ratio 1, floor 0 is a valid bound.
     expect(vixLayerRatio(16.5, 17.4, 30, 0, 0, 0, 1.3)).toBe(1);
   });
@@ -278,23 +291,29 @@ describe("vixLadder: sign, zero and edge cases", () => {
   test("bad input: InputErrors naming the argument (and the curve row)", () => {
     const e = (f: () => unknown) => inputError(f).message;
     expect(e(() => vixLadder(NaN, 45, 16.5, CURVE))).toBe("positionVega must be a finite number; got NaN");
-    expect(e(() => vixLadder(-900, -1, 16.5, CURVE))).toBe("positionDays must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -1");
+    expect(e(() => vixLadder(-900, -1, 16.5, CURVE))).toBe(
+      "positionDays must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -1",
+    );
     expect(e(() => vixLadder(-900, 45, 0, CURVE))).toBe("vixSpot must be a number greater than 0; got 0");
     expect(e(() => vixLadder(-900, 45, 16.5, []))).toBe("curve must have 1 to 12 layers (rows of days and futures price); got 0");
     const thirteen = Array.from({ length: 13 }, (_, i) => ({ days: 30 * (i + 1), price: 18 }));
     expect(e(() => vixLadder(-900, 45, 16.5, thirteen))).toBe("curve must have 1 to 12 layers (rows of days and futures price); got 13");
-    expect(e(() => vixLadder(-900, 45, 16.5, CURVE, { floor: 0, cap: 0 }))).toBe("cap must be greater than 0 (the highest regime ratio; a cap of 0 would zero every layer's hedge); got 0");
-    expect(e(() => vixLadder(-900, 45000, 16.5, CURVE))).toBe("positionDays must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000");
-    expect(e(() => vixLadder(-900, 45, 16.5, [CURVE[0], { days: 45000, price: 18 }]))).toBe("curve row 2 days must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 45000");
-    expect(e(() => vixLadder(-900, 45, 16.5, [CURVE[0], { days: 0, price: 18 }]))).toBe("curve row 2 days must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 0");
-    expect(e(() => vixLadder(-900, 45, 16.5, [CURVE[0], { days: 60, price: -18 }]))).toBe(
-      "curve row 2 futures price must be a number greater than 0; got -18",
+    expect(e(() => vixLadder(-900, 45, 16.5, CURVE, { floor: 0, cap: 0 }))).toBe(
+      "cap must be greater than 0 (the highest regime ratio; a cap of 0 would zero every layer's hedge); got 0",
     );
+    expect(e(() => vixLadder(-900, 45000, 16.5, CURVE))).toBe(
+      "positionDays must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000",
+    );
+    expect(e(() => vixLadder(-900, 45, 16.5, [CURVE[0], { days: 45000, price: 18 }]))).toBe(
+      "curve row 2 days must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 45000",
+    );
+    expect(e(() => vixLadder(-900, 45, 16.5, [CURVE[0], { days: 0, price: 18 }]))).toBe(
+      "curve row 2 days must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 0",
+    );
+    expect(e(() => vixLadder(-900, 45, 16.5, [CURVE[0], { days: 60, price: -18 }]))).toBe("curve row 2 futures price must be a number greater than 0; got -18");
     expect(e(() => vixLadder(-900, 45, 16.5, CURVE, { weights: [1, 2] }))).toBe("weights must have one cell per curve layer (3); got 2");
     expect(e(() => vixLadder(-900, 45, 16.5, CURVE, { weights: [1, -2, 1] }))).toBe("weights cell 2 must be a number of 0 or more; got -2");
-    expect(e(() => vixLadder(-900, 45, 16.5, CURVE, { weights: [0, 0, 0] }))).toBe(
-      "weights must not all be 0 (they are divided by their sum); got 0",
-    );
+    expect(e(() => vixLadder(-900, 45, 16.5, CURVE, { weights: [0, 0, 0] }))).toBe("weights must not all be 0 (they are divided by their sum); got 0");
     expect(e(() => vixLadder(-900, 45, 16.5, CURVE, { multiplier: 0 }))).toBe("multiplier must be a number greater than 0; got 0");
     expect(e(() => vixLadder(-900, 45, 16.5, CURVE, { floor: 1.5 }))).toBe("floor must not exceed cap (1.3); got 1.5");
     expect(e(() => vixLadder(-900, 45, 16.5, CURVE, { beta30: -1 }))).toBe("beta30 must be a number greater than 0; got -1");
@@ -311,7 +330,12 @@ const daysArb = fc.double({ min: 1, max: 400, noNaN: true });
 /** Valid regime constants: gain >= 0, any neutral, 0 <= floor <= cap. */
 // The valid domain: gain >= 0, any neutral, 0 <= floor <= cap, cap > 0 (b > 0 makes max(a, b) > 0).
 const ratioConstantsArb = fc
-  .tuple(fc.double({ min: 0, max: 20, noNaN: true }), fc.double({ min: -0.5, max: 0.5, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: 1e-9, max: 3, noNaN: true }))
+  .tuple(
+    fc.double({ min: 0, max: 20, noNaN: true }),
+    fc.double({ min: -0.5, max: 0.5, noNaN: true }),
+    fc.double({ min: 0, max: 3, noNaN: true }),
+    fc.double({ min: 1e-9, max: 3, noNaN: true }),
+  )
   .map(([gain, neutral, a, b]) => ({ gain, neutral, floor: Math.min(a, b), cap: Math.max(a, b) }));
 
 describe("properties of the regime ratio", () => {
@@ -354,13 +378,20 @@ const vegaArb = fc.double({ min: -1e6, max: 1e6, noNaN: true });
 describe("properties of the ladder", () => {
   test("contracts scale linearly with position vega", () => {
     fc.assert(
-      fc.property(vegaArb, fc.double({ min: -100, max: 100, noNaN: true }), fc.double({ min: 0, max: 200, noNaN: true }), vixArb, curveArb, (v, c, pd, vix, curve) => {
-        const base = vixLadder(v, pd, vix, curve);
-        const scaled = vixLadder(c * v, pd, vix, curve);
-        // Each count is c*v times the same product of rounded factors; c*v and the final product
-        // add two roundings: a few ulps, well inside REL.
-        return scaled.every((r, i) => Math.abs(r.contracts - c * base[i].contracts) <= REL * Math.abs(c * base[i].contracts) + 1e-300);
-      }),
+      fc.property(
+        vegaArb,
+        fc.double({ min: -100, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 200, noNaN: true }),
+        vixArb,
+        curveArb,
+        (v, c, pd, vix, curve) => {
+          const base = vixLadder(v, pd, vix, curve);
+          const scaled = vixLadder(c * v, pd, vix, curve);
+          // Each count is c*v times the same product of rounded factors; c*v and the final product
+          // add two roundings: a few ulps, well inside REL.
+          return scaled.every((r, i) => Math.abs(r.contracts - c * base[i].contracts) <= REL * Math.abs(c * base[i].contracts) + 1e-300);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -137,7 +137,7 @@ describe("impliedVol: round trips", () => {
       fc.property(domain, (p) => {
         const t = make(p);
         // How well the double price determines the vol (impliedVol's rule): its rounding x kappa.
-        const beta = t.timeValue * t.strike / Math.sqrt(t.strike * t.spot); // ~ the normalised time value
+        const beta = (t.timeValue * t.strike) / Math.sqrt(t.strike * t.spot); // ~ the normalised time value
         const uncertainty = 0.5 * Math.max(EPS, 2 ** -1074 / t.price, 2 ** -1074 / beta) * t.kappa;
         if (t.outside || uncertainty > 2 * MAX_UNCERTAINTY) {
           // Only where the time value is lost in the price's rounding (or the price sits within
@@ -209,18 +209,14 @@ describe("impliedVol: round trips", () => {
 
   test("normalised solver: x from 0 to -60, s from 1e-4 to 20, beta in the normal range: 8 eps (1 + kappa (1 + y))", () => {
     fc.assert(
-      fc.property(
-        fc.oneof(fc.constant(0), fc.double({ min: -60, max: 0, noNaN: true })),
-        fc.double({ min: -4, max: Math.log10(20), noNaN: true }),
-        (x, ls) => {
-          const s = 10 ** ls;
-          const beta = normalisedBlackOtm(x, s);
-          if (!(beta > 2.3e-308) || !(beta < Math.exp(0.5 * x))) return true;
-          const kappa = beta / (s * normalisedVega(x, s));
-          const y = 0.5 * ((x / s) ** 2 + (s / 2) ** 2);
-          return Math.abs(impliedNormalisedStdDev(beta, x) - s) / s <= 8 * EPS * (1 + kappa * (1 + y));
-        },
-      ),
+      fc.property(fc.oneof(fc.constant(0), fc.double({ min: -60, max: 0, noNaN: true })), fc.double({ min: -4, max: Math.log10(20), noNaN: true }), (x, ls) => {
+        const s = 10 ** ls;
+        const beta = normalisedBlackOtm(x, s);
+        if (!(beta > 2.3e-308) || !(beta < Math.exp(0.5 * x))) return true;
+        const kappa = beta / (s * normalisedVega(x, s));
+        const y = 0.5 * ((x / s) ** 2 + (s / 2) ** 2);
+        return Math.abs(impliedNormalisedStdDev(beta, x) - s) / s <= 8 * EPS * (1 + kappa * (1 + y));
+      }),
       { numRuns: 1000 },
     );
   });

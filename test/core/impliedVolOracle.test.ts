@@ -75,7 +75,8 @@ function check(c: Case): boolean {
   if (o === null) throw new Error(`no oracle for a returned vol: ${JSON.stringify(c)} price ${price} got ${got}`);
   const ratio = Math.abs(got - o.vol) / o.vol / (EPS * (1 + o.kappa));
   worst = Math.max(worst, ratio);
-  if (!(ratio <= C)) throw new Error(`vol ${got} vs exact ${o.vol}: ${ratio.toFixed(2)} eps (1 + kappa), kappa ${o.kappa}, ${JSON.stringify(c)} price ${price}`);
+  if (!(ratio <= C))
+    throw new Error(`vol ${got} vs exact ${o.vol}: ${ratio.toFixed(2)} eps (1 + kappa), kappa ${o.kappa}, ${JSON.stringify(c)} price ${price}`);
   if (!(EPS * o.kappa <= 16 * MAX_UNCERTAINTY)) throw new Error(`returned an ill-determined vol: kappa ${o.kappa}, ${JSON.stringify(c)}`);
   return true;
 }

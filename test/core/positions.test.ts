@@ -17,16 +17,40 @@ import { inRow, positionGreeks, type Leg } from "../../src/core/positions";
 import { inputError } from "../helpers/errors";
 
 // Restated from /work/shared/reference/published-cases.json (each entry keeps its source).
-const HULL_CALL = { source: "Hull, Options Futures and Other Derivatives (example 'S=42,K=40'), also HP-12C manual p.201", spot: 42, strike: 40, days: 182.5, vol: 0.2, rate: 0.1, price: 4.76, tol: 0.005 };
+const HULL_CALL = {
+  source: "Hull, Options Futures and Other Derivatives (example 'S=42,K=40'), also HP-12C manual p.201",
+  spot: 42,
+  strike: 40,
+  days: 182.5,
+  vol: 0.2,
+  rate: 0.1,
+  price: 4.76,
+  tol: 0.005,
+};
 const HULL_PUT = { source: "Hull, same example", spot: 42, strike: 40, days: 182.5, vol: 0.2, rate: 0.1, price: 0.81, tol: 0.005 };
 const NAG_PUT = {
   source: "NAG s30ab documentation (per-year greeks restated)",
-  spot: 55, strike: 60, days: 255.5, vol: 0.3, rate: 0.1, yield: 0,
+  spot: 55,
+  strike: 60,
+  days: 255.5,
+  vol: 0.3,
+  rate: 0.1,
+  yield: 0,
   greeks: { price: 6.0245, delta: -0.477, gamma: 0.0289, vega: 0.183273, theta: -0.0019217, rho: -0.225811, vanna: 0.002566, charm: -0.00058548 },
   tol: 0.0001,
 };
-const HAUG_DELTA = { source: "Haug via QuantLib europeanoption.cpp (delta)", spot: 105, strike: 100, days: 182.5, vol: 0.36, rate: 0.1, yield: 0.1, callDelta: 0.5946, putDelta: -0.3566, tol: 0.0001 };
-
+const HAUG_DELTA = {
+  source: "Haug via QuantLib europeanoption.cpp (delta)",
+  spot: 105,
+  strike: 100,
+  days: 182.5,
+  vol: 0.36,
+  rate: 0.1,
+  yield: 0.1,
+  callDelta: 0.5946,
+  putDelta: -0.3566,
+  tol: 0.0001,
+};
 
 const leg = (kind: "call" | "put", strike: number, qty: number, days: number, vol: number): Leg => ({ kind, strike, qty, days, vol });
 
@@ -54,8 +78,13 @@ describe("positionGreeks against published values", () => {
 
 describe("positionGreeks: a synthetic forward (put-call parity, derived by hand)", () => {
   // S = 5000, K = 4900, 73 days (T = 0.2), r = 4%, q = 1.5%, vol 18% call / 25% put (vol cancels).
-  const S = 5000, K = 4900, T = 0.2, r = 0.04, q = 0.015;
-  const Dq = Math.exp(-q * T), Dr = Math.exp(-r * T);
+  const S = 5000,
+    K = 4900,
+    T = 0.2,
+    r = 0.04,
+    q = 0.015;
+  const Dq = Math.exp(-q * T),
+    Dr = Math.exp(-r * T);
   const g = positionGreeks([leg("call", K, 1, 73, 0.18), leg("put", K, -1, 73, 0.18)], S, r, q);
 
   test("value S e^{-qT} - K e^{-rT}, delta e^{-qT}", () => {
@@ -108,7 +137,13 @@ describe("positionGreeks: aggregation", () => {
   });
 
   test("5000 legs: compensated sums, equal to 1000 x the five-leg block within 2 ulps", () => {
-    const block = [leg("put", 4800, 3, 10, 0.3), leg("put", 4900, -7, 17, 0.22), leg("call", 5100, -5, 24, 0.14), leg("call", 5200, 9, 31, 0.13), leg("call", 5000, 0.5, 45, 0.16)];
+    const block = [
+      leg("put", 4800, 3, 10, 0.3),
+      leg("put", 4900, -7, 17, 0.22),
+      leg("call", 5100, -5, 24, 0.14),
+      leg("call", 5200, 9, 31, 0.13),
+      leg("call", 5000, 0.5, 45, 0.16),
+    ];
     const legs = Array.from({ length: 1000 }, () => block).flat();
     const big = positionGreeks(legs, 5000, 0.04, 0.013);
     const small = positionGreeks(block, 5000, 0.04, 0.013);
@@ -131,7 +166,12 @@ describe("POSITION_GREEKS of a condor's four legs equals CONDOR_GREEKS (value = 
 
   /** Largest |term| of the four legs' contributions, per output: the scale of the rounding. */
   function scale(spot: number, k: number[], days: number, v: number[], r: number, q: number): Greeks {
-    const legs = [optionGreeks("put", spot, k[0], days, v[0], r, q), optionGreeks("put", spot, k[1], days, v[1], r, q), optionGreeks("call", spot, k[2], days, v[2], r, q), optionGreeks("call", spot, k[3], days, v[3], r, q)];
+    const legs = [
+      optionGreeks("put", spot, k[0], days, v[0], r, q),
+      optionGreeks("put", spot, k[1], days, v[1], r, q),
+      optionGreeks("call", spot, k[2], days, v[2], r, q),
+      optionGreeks("call", spot, k[3], days, v[3], r, q),
+    ];
     const out = {} as Greeks;
     for (const name of GREEK_NAMES) out[name] = Math.max(...legs.map((l) => Math.abs(l[name])));
     return out;
@@ -140,9 +180,19 @@ describe("POSITION_GREEKS of a condor's four legs equals CONDOR_GREEKS (value = 
   test("random condors (strikes, days incl. 0, flat or skewed vols, rate, yield)", () => {
     const arb = fc.record({
       spot: fc.double({ min: 500, max: 8000, noNaN: true }),
-      gaps: fc.tuple(fc.double({ min: 0.01, max: 0.2, noNaN: true }), fc.double({ min: 0, max: 0.2, noNaN: true }), fc.double({ min: 0.01, max: 0.2, noNaN: true }), fc.double({ min: -0.3, max: 0.3, noNaN: true })),
+      gaps: fc.tuple(
+        fc.double({ min: 0.01, max: 0.2, noNaN: true }),
+        fc.double({ min: 0, max: 0.2, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.2, noNaN: true }),
+        fc.double({ min: -0.3, max: 0.3, noNaN: true }),
+      ),
       days: fc.oneof(fc.constant(0), fc.double({ min: 0.5, max: 400, noNaN: true })),
-      vols: fc.tuple(fc.double({ min: 0.05, max: 1.5, noNaN: true }), fc.double({ min: 0.05, max: 1.5, noNaN: true }), fc.double({ min: 0.05, max: 1.5, noNaN: true }), fc.double({ min: 0.05, max: 1.5, noNaN: true })),
+      vols: fc.tuple(
+        fc.double({ min: 0.05, max: 1.5, noNaN: true }),
+        fc.double({ min: 0.05, max: 1.5, noNaN: true }),
+        fc.double({ min: 0.05, max: 1.5, noNaN: true }),
+        fc.double({ min: 0.05, max: 1.5, noNaN: true }),
+      ),
       flat: fc.boolean(),
       rate: fc.double({ min: -0.02, max: 0.1, noNaN: true }),
       yield_: fc.double({ min: 0, max: 0.05, noNaN: true }),
@@ -185,18 +235,30 @@ describe("positionGreeks: bad input", () => {
     const e = (bad: Leg) => inputError(() => positionGreeks([good, bad], 100)).message;
     expect(e({ ...good, strike: -5 })).toBe("legs row 2 strike must be a number greater than 0; got -5");
     expect(e({ ...good, qty: Infinity })).toBe("legs row 2 qty must be a finite number; got Infinity");
-    expect(e({ ...good, days: -1 })).toBe("legs row 2 days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -1");
+    expect(e({ ...good, days: -1 })).toBe(
+      "legs row 2 days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -1",
+    );
     // An expiry date (serial 45000 = 2023-03-15) typed as a leg's days: the shared 100-year bound.
-    expect(e({ ...good, days: 45000 })).toBe("legs row 2 days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000");
+    expect(e({ ...good, days: 45000 })).toBe(
+      "legs row 2 days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000",
+    );
     expect(e({ ...good, vol: 20 })).toBe("legs row 2 vol must be a decimal between 0 and 5 (enter 20% as 0.2); got 20");
     expect(e({ ...good, kind: "straddle" as never })).toBe('legs row 2 type must be C, CALL, P or PUT; got "straddle"');
     expect(e({ ...good, vol: 0, row: 7 })).toBe("legs row 7 vol must be a decimal between 0 and 5 (enter 20% as 0.2); got 0");
   });
 
   test("inRow renames only InputErrors", () => {
-    expect(inputError(() => inRow("curve", 3, () => { throw new InputError("days", "must be a number greater than 0", 0); })).message).toBe(
-      "curve row 3 days must be a number greater than 0; got 0",
-    );
-    expect(() => inRow("curve", 3, () => { throw new RangeError("other"); })).toThrow(RangeError);
+    expect(
+      inputError(() =>
+        inRow("curve", 3, () => {
+          throw new InputError("days", "must be a number greater than 0", 0);
+        }),
+      ).message,
+    ).toBe("curve row 3 days must be a number greater than 0; got 0");
+    expect(() =>
+      inRow("curve", 3, () => {
+        throw new RangeError("other");
+      }),
+    ).toThrow(RangeError);
   });
 });

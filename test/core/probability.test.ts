@@ -185,7 +185,11 @@ test("anywhere in the domain both are finite numbers in [0, 1], never NaN (prope
         const level = spot * Math.exp(logLevel);
         const upper = level * Math.exp(logWidth);
         fc.pre(level > 0 && upper > level && Number.isFinite(upper));
-        const ps = [probTouch(spot, level, days, vol, rate, yield_), probBetween(spot, level, upper, days, vol, rate, yield_), probBetween(spot, 0, level, days, vol, rate, yield_)];
+        const ps = [
+          probTouch(spot, level, days, vol, rate, yield_),
+          probBetween(spot, level, upper, days, vol, rate, yield_),
+          probBetween(spot, 0, level, days, vol, rate, yield_),
+        ];
         return ps.every((p) => Number.isFinite(p) && p >= 0 && p <= 1);
       },
     ),
@@ -201,7 +205,12 @@ describe("bad input", () => {
     ["lower >= upper", () => probBetween(100, 110, 90, 30, 0.2), "upper must be greater than lower (110)", "got 90"],
     ["lower = upper", () => probBetween(100, 90, 90, 30, 0.2), "upper must be greater than lower (90)", "got 90"],
     ["negative days", () => probBetween(100, 90, 110, -1, 0.2), "days", "got -1"],
-    ["days 45000 (an expiry date typed as days)", () => probBetween(100, 90, 110, 45000, 0.2), "days must be calendar days to expiry, from 0 to 36500", "got 45000"],
+    [
+      "days 45000 (an expiry date typed as days)",
+      () => probBetween(100, 90, 110, 45000, 0.2),
+      "days must be calendar days to expiry, from 0 to 36500",
+      "got 45000",
+    ],
     ["days 45000 (touch)", () => probTouch(100, 90, 45000, 0.2), "for an expiry date, use expiry - TODAY()", "got 45000"],
     ["vol 20 (a percent)", () => probBetween(100, 90, 110, 30, 20), "vol must be a decimal between 0 and 5", "got 20"],
     ["rate 5 (a percent)", () => probBetween(100, 90, 110, 30, 0.2, 5), "rate", "got 5"],

@@ -129,7 +129,11 @@ describe("errors", () => {
     ["a negative delta for a call", () => strikeForDelta("call", -0.16, 5000, 30, 0.2), "a put delta?"],
     ["days 0 (at expiry the delta is a step)", () => strikeForDelta("put", -0.16, 5000, 0, 0.2), "at expiry"],
     // 16 typed for 16 delta: beyond e^(-yield T) = 1, so no strike reaches it; the bound and the hint say so.
-    ["delta 16 (a percent)", () => strikeForDelta("call", 16, 5000, 30, 0.2), "no strike reaches a delta of 16: |delta| stays below e^(-yield T) = 1 (16 delta is 0.16)"],
+    [
+      "delta 16 (a percent)",
+      () => strikeForDelta("call", 16, 5000, 30, 0.2),
+      "no strike reaches a delta of 16: |delta| stays below e^(-yield T) = 1 (16 delta is 0.16)",
+    ],
     // yield -5% over 10 years: e^{0.5} = 1.6487212707001282 (Python math.exp(0.5)); 1.7 is beyond it.
     ["a delta above e^{-yield T} > 1 (negative yield)", () => strikeForDelta("call", 1.7, 5000, 3650, 0.2, 0, -0.05), "e^(-yield T) = 1.6487212707001282"],
   ];

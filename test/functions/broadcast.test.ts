@@ -123,8 +123,18 @@ describe("shape rules", () => {
       "price (a 3x1 range) and strike (a 4x1 range) must have the same shape, or one of them must be a single cell",
     );
     // A row against a column of the same length is a mismatch too (Excel's built-ins would make a grid).
-    expectExcelError(call("OPTION", "C", [[5000, 5010, 5020]], column([5000, 5010, 5020]), 30, 0.2), "#VALUE!", "OPTION", "spot (a 1x3 range) and strike (a 3x1 range)");
-    expectExcelError(call("PROB_BETWEEN", [[5000, 5010]], 0, 5100, column([7, 30]), 0.2), "#VALUE!", "PROB_BETWEEN", "spot (a 1x2 range) and days (a 2x1 range)");
+    expectExcelError(
+      call("OPTION", "C", [[5000, 5010, 5020]], column([5000, 5010, 5020]), 30, 0.2),
+      "#VALUE!",
+      "OPTION",
+      "spot (a 1x3 range) and strike (a 3x1 range)",
+    );
+    expectExcelError(
+      call("PROB_BETWEEN", [[5000, 5010]], 0, 5100, column([7, 30]), 0.2),
+      "#VALUE!",
+      "PROB_BETWEEN",
+      "spot (a 1x2 range) and days (a 2x1 range)",
+    );
   });
 
   test("the result has the ranges' shape; a single cell applies to every element", () => {
@@ -134,7 +144,13 @@ describe("shape rules", () => {
   });
 
   test("OPTION output 'all' with a range argument is #VALUE! saying why; 'all' with single cells is the 1x9 row", () => {
-    expectExcelError(call("OPTION", "C", 5000, column([4900, 5000]), 30, 0.2, null, null, "all"), "#VALUE!", "OPTION", "output all", "cannot be combined with a range argument");
+    expectExcelError(
+      call("OPTION", "C", 5000, column([4900, 5000]), 30, 0.2, null, null, "all"),
+      "#VALUE!",
+      "OPTION",
+      "output all",
+      "cannot be combined with a range argument",
+    );
     const row = call("OPTION", [["C"]], [[5000]], [[5000]], [[30]], [[0.2]], null, null, "all") as unknown[][];
     expect(row.length).toBe(1);
     expect(row[0].length).toBe(9);
@@ -147,7 +163,9 @@ describe("shape rules", () => {
 
 describe("a single cell everywhere behaves exactly as before", () => {
   test("[[x]] and x give the same 1x1 result, and a bad single cell throws the formula's error (not an array)", () => {
-    expect(call("OPTION", [["C"]], [[5000]], [[5100]], [[30]], [[0.2]], [[0.045]], [[0.013]], null)).toEqual(call("OPTION", "C", 5000, 5100, 30, 0.2, 0.045, 0.013, null));
+    expect(call("OPTION", [["C"]], [[5000]], [[5100]], [[30]], [[0.2]], [[0.045]], [[0.013]], null)).toEqual(
+      call("OPTION", "C", 5000, 5100, 30, 0.2, 0.045, 0.013, null),
+    );
     expect(call("IMPLIED_VOL", [["P"]], [[50]], [[5000]], [[4900]], [[30]], null, null)).toEqual(call("IMPLIED_VOL", "P", 50, 5000, 4900, 30, null, null));
     const bad = call("PROB_TOUCH", [[5000]], [["x"]], [[30]], [[0.2]]);
     expect(bad).toBeInstanceOf(StubExcelError);

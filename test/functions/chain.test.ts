@@ -66,7 +66,14 @@ describe("Cboe's worked example through the bundle", () => {
   test("IMPLIED_FORWARD on the near term's mids: F = 1962.89996 at K* = 1965", () => {
     const rows = cboeRows("near");
     const mid = (b: number, a: number) => (b > 0 ? (b + a) / 2 : "");
-    const [[F, K]] = call("IMPLIED_FORWARD", column(rows.map((r) => r[0])), column(rows.map((r) => mid(r[1], r[2]))), column(rows.map((r) => mid(r[3], r[4]))), cboeVix.near.minutes / 1440, cboeVix.near.rate) as number[][];
+    const [[F, K]] = call(
+      "IMPLIED_FORWARD",
+      column(rows.map((r) => r[0])),
+      column(rows.map((r) => mid(r[1], r[2]))),
+      column(rows.map((r) => mid(r[3], r[4]))),
+      cboeVix.near.minutes / 1440,
+      cboeVix.near.rate,
+    ) as number[][];
     expect(Math.abs(F - cboeVix.near.forward)).toBeLessThanOrEqual(cboeVix.tol.forward);
     expect(K).toBe(1965);
   });
@@ -126,17 +133,45 @@ describe("errors name the function, the argument and the row", () => {
   const good = [q([10.5, 6.3, 2.9, 0.9, 0.2]), q([10.9, 6.6, 3.1, 1.1, 0.3]), q([0.3, 1.1, 2.8, 5.8, 10.1]), q([0.4, 1.3, 3.0, 6.1, 10.6])];
 
   test("strikes not ascending: #VALUE!", () => {
-    expectExcelError(call("VIX_VARIANCE", column([90, 95, 95, 105, 110]), ...good, 30, null), "#VALUE!", "VIX_VARIANCE", "strikes must be strictly ascending", "row 3");
+    expectExcelError(
+      call("VIX_VARIANCE", column([90, 95, 95, 105, 110]), ...good, 30, null),
+      "#VALUE!",
+      "VIX_VARIANCE",
+      "strikes must be strictly ascending",
+      "row 3",
+    );
   });
   test("columns of different lengths: #VALUE!", () => {
-    expectExcelError(call("CHAIN_VOLS", s, q([1, 2, 3]), good[1], good[2], good[3], 30, null, null), "#VALUE!", "CHAIN_VOLS", "callBid must have as many cells as strikes (5)");
+    expectExcelError(
+      call("CHAIN_VOLS", s, q([1, 2, 3]), good[1], good[2], good[3], 30, null, null),
+      "#VALUE!",
+      "CHAIN_VOLS",
+      "callBid must have as many cells as strikes (5)",
+    );
   });
   test("a negative price: #VALUE!", () => {
-    expectExcelError(call("CHAIN_VOLS", s, good[0], good[1], q([0.3, -1.1, 2.8, 5.8, 10.1]), good[3], 30, null, null), "#VALUE!", "CHAIN_VOLS", "putBid must be a price of 0 or more at row 2", "got -1.1");
+    expectExcelError(
+      call("CHAIN_VOLS", s, good[0], good[1], q([0.3, -1.1, 2.8, 5.8, 10.1]), good[3], 30, null, null),
+      "#VALUE!",
+      "CHAIN_VOLS",
+      "putBid must be a price of 0 or more at row 2",
+      "got -1.1",
+    );
   });
   test("text in a number column: #VALUE!", () => {
-    expectExcelError(call("VIX_VARIANCE", s, good[0], q([10.9, "n/a", 3.1, 1.1, 0.3]), good[2], good[3], 30, null), "#VALUE!", "VIX_VARIANCE", "callAsk must be a price (a number) or empty at row 2", '"n/a"');
-    expectExcelError(call("IMPLIED_FORWARD", column([90, "x"]), column([1, 2]), column([1, 2]), 30, null), "#VALUE!", "IMPLIED_FORWARD", "strikes must be a number at row 2");
+    expectExcelError(
+      call("VIX_VARIANCE", s, good[0], q([10.9, "n/a", 3.1, 1.1, 0.3]), good[2], good[3], 30, null),
+      "#VALUE!",
+      "VIX_VARIANCE",
+      "callAsk must be a price (a number) or empty at row 2",
+      '"n/a"',
+    );
+    expectExcelError(
+      call("IMPLIED_FORWARD", column([90, "x"]), column([1, 2]), column([1, 2]), 30, null),
+      "#VALUE!",
+      "IMPLIED_FORWARD",
+      "strikes must be a number at row 2",
+    );
   });
   test("negative days: #VALUE!", () => {
     expectExcelError(call("VIX_VARIANCE", s, ...good, -1, null), "#VALUE!", "VIX_VARIANCE", "days must be calendar days");
@@ -147,7 +182,12 @@ describe("errors name the function, the argument and the row", () => {
     expectExcelError(call("SMILE_VOL", s, q(["", "", "", "", ""]), [[100]], null, null), "#NUM!", "SMILE_VOL", "no vol to read");
   });
   test("a forward no strike brackets: #NUM! with the reason", () => {
-    expectExcelError(call("IMPLIED_FORWARD", column([90, 100]), column([30, 20]), column([1, 1]), 30, null), "#NUM!", "IMPLIED_FORWARD", "no strike brackets it");
+    expectExcelError(
+      call("IMPLIED_FORWARD", column([90, 100]), column([30, 20]), column([1, 1]), 30, null),
+      "#NUM!",
+      "IMPLIED_FORWARD",
+      "no strike brackets it",
+    );
   });
   test("VIX_INDEX: next expiry not after the near one is #VALUE!", () => {
     expectExcelError(call("VIX_INDEX", 30, 0.02, 20, 0.02, null), "#VALUE!", "VIX_INDEX", "nextDays must be more than nearDays");
@@ -196,12 +236,30 @@ describe("done when: a pasted chain -> CHAIN_VOLS -> SMILE_VOL at the condor's s
     const cols = cboeColumns("near");
     const d = cboeVix.near.minutes / 1440;
     const vols = call("CHAIN_VOLS", ...cols, d, cboeVix.near.rate, null) as unknown[][];
-    const [[fwd]] = call("IMPLIED_FORWARD", cols[0], cols[0].map((_, i) => [((cols[1][i][0] as number) + (cols[2][i][0] as number)) / 2]), cols[0].map((_, i) => [((cols[3][i][0] as number) + (cols[4][i][0] as number)) / 2]), d, cboeVix.near.rate) as number[][];
+    const [[fwd]] = call(
+      "IMPLIED_FORWARD",
+      cols[0],
+      cols[0].map((_, i) => [((cols[1][i][0] as number) + (cols[2][i][0] as number)) / 2]),
+      cols[0].map((_, i) => [((cols[3][i][0] as number) + (cols[4][i][0] as number)) / 2]),
+      d,
+      cboeVix.near.rate,
+    ) as number[][];
     const strikesIC = [[1852.5], [1902.5], [2012.5], [2062.5]]; // a column this time
     const legVols = call("SMILE_VOL", cols[0], vols, strikesIC, fwd, d) as number[][];
     for (const [v] of legVols) expect(v).toBeGreaterThan(0.05);
     const viaChain = call("CONDOR_GREEKS", fwd, 1852.5, 1902.5, 2012.5, 2062.5, d, legVols, cboeVix.near.rate, cboeVix.near.rate) as number[][];
-    const typed = call("CONDOR_GREEKS", fwd, 1852.5, 1902.5, 2012.5, 2062.5, d, legVols.map((r) => [r[0]]), cboeVix.near.rate, cboeVix.near.rate) as number[][];
+    const typed = call(
+      "CONDOR_GREEKS",
+      fwd,
+      1852.5,
+      1902.5,
+      2012.5,
+      2062.5,
+      d,
+      legVols.map((r) => [r[0]]),
+      cboeVix.near.rate,
+      cboeVix.near.rate,
+    ) as number[][];
     expect(viaChain).toEqual(typed);
     expect(Number.isFinite(viaChain[0][0])).toBe(true);
   });
@@ -210,17 +268,35 @@ describe("done when: a pasted chain -> CHAIN_VOLS -> SMILE_VOL at the condor's s
 describe("SMILE_VOL names the sheet's row when cells are skipped", () => {
   const na = new StubExcelError("#N/A", "no quote");
   test("a vol out of range at row 3 (after a skipped row) says row 3", () => {
-    expectExcelError(call("SMILE_VOL", column([90, 95, 100]), column([0.2, na, 20]), [[95]], null, null), "#VALUE!", "SMILE_VOL", "vols must be a decimal between 0 and 5", "at row 3", "got 20");
+    expectExcelError(
+      call("SMILE_VOL", column([90, 95, 100]), column([0.2, na, 20]), [[95]], null, null),
+      "#VALUE!",
+      "SMILE_VOL",
+      "vols must be a decimal between 0 and 5",
+      "at row 3",
+      "got 20",
+    );
   });
   test("an error other than #N/A in vols (a broken upstream cell) is #VALUE! naming its row, not skipped", () => {
     // SPEC skips #N/A cells (CHAIN_VOLS' no-quote cells); a #DIV/0! or #NUM! vol is not "no quote",
     // and reading the smile across it would be a silently wrong number.
     for (const code of ["#DIV/0!", "#NUM!", "#VALUE!"]) {
       const bad = new StubExcelError(code, "upstream");
-      expectExcelError(call("SMILE_VOL", column([90, 95, 100]), column([0.2, bad, 0.18]), [[95]], null, null), "#VALUE!", "SMILE_VOL", "vols must be", "at row 2");
+      expectExcelError(
+        call("SMILE_VOL", column([90, 95, 100]), column([0.2, bad, 0.18]), [[95]], null, null),
+        "#VALUE!",
+        "SMILE_VOL",
+        "vols must be",
+        "at row 2",
+      );
     }
   });
   test("strikes out of order at row 3 say row 3", () => {
-    expectExcelError(call("SMILE_VOL", column([90, 95, 85]), column([0.2, na, 0.2]), [[95]], null, null), "#VALUE!", "SMILE_VOL", "strikes must be strictly ascending (row 3");
+    expectExcelError(
+      call("SMILE_VOL", column([90, 95, 85]), column([0.2, na, 0.2]), [[95]], null, null),
+      "#VALUE!",
+      "SMILE_VOL",
+      "strikes must be strictly ascending (row 3",
+    );
   });
 });

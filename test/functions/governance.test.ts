@@ -22,13 +22,36 @@ describe("metadata", () => {
   test("the functions are declared with ranges as matrices and the optional arguments as optional", () => {
     const byId = new Map(bundle.metadata.functions.map((f) => [f.id, f]));
     const params = (id: string) => byId.get(id)!.parameters.map((p) => [p.name, p.dimensionality === "matrix", Boolean(p.optional)]);
-    expect(params("HEDGE_SOLVE")).toEqual([["positionGreeks", true, false], ["instrumentGreeks", true, false]]);
-    expect(params("CROSS")).toEqual([["series", true, false], ["other", true, false]]);
-    expect(params("ZONE")).toEqual([["series", true, false], ["lower", false, false], ["upper", false, false]]);
-    expect(params("TREND")).toEqual([["series", true, false], ["period", false, false]]);
-    expect(params("SIGNAL_QUORUM")).toEqual([["votes", true, false], ["k", false, true], ["persist", false, true]]);
-    expect(params("IV_RANK")).toEqual([["ivSeries", true, false], ["lookback", false, true]]);
-    expect(params("IV_PERCENTILE")).toEqual([["ivSeries", true, false], ["lookback", false, true]]);
+    expect(params("HEDGE_SOLVE")).toEqual([
+      ["positionGreeks", true, false],
+      ["instrumentGreeks", true, false],
+    ]);
+    expect(params("CROSS")).toEqual([
+      ["series", true, false],
+      ["other", true, false],
+    ]);
+    expect(params("ZONE")).toEqual([
+      ["series", true, false],
+      ["lower", false, false],
+      ["upper", false, false],
+    ]);
+    expect(params("TREND")).toEqual([
+      ["series", true, false],
+      ["period", false, false],
+    ]);
+    expect(params("SIGNAL_QUORUM")).toEqual([
+      ["votes", true, false],
+      ["k", false, true],
+      ["persist", false, true],
+    ]);
+    expect(params("IV_RANK")).toEqual([
+      ["ivSeries", true, false],
+      ["lookback", false, true],
+    ]);
+    expect(params("IV_PERCENTILE")).toEqual([
+      ["ivSeries", true, false],
+      ["lookback", false, true],
+    ]);
   });
 
   test("functions.json lets error cells of a range reach the functions (allowErrorForDataTypeAny)", () => {
@@ -50,11 +73,37 @@ describe("HEDGE_SOLVE", () => {
     expect(out[0][0] as number).toBeCloseTo(400, 9);
   });
   test("instruments that cannot move the greeks are #NUM! with the reason", () => {
-    expectExcelError(call("HEDGE_SOLVE", [[1, 2]], [[1, 2], [2, 4]]), "#NUM!", "HEDGE_SOLVE", "singular", "tolerance");
+    expectExcelError(
+      call(
+        "HEDGE_SOLVE",
+        [[1, 2]],
+        [
+          [1, 2],
+          [2, 4],
+        ],
+      ),
+      "#NUM!",
+      "HEDGE_SOLVE",
+      "singular",
+      "tolerance",
+    );
   });
   test("shape and cell errors are #VALUE! naming the argument", () => {
     expectExcelError(call("HEDGE_SOLVE", [[1, 2, 3]], [[1, 2]]), "#VALUE!", "HEDGE_SOLVE", "instrumentGreeks must be 3 columns wide");
-    expectExcelError(call("HEDGE_SOLVE", [[1, 2]], [[1, null], [0, 1]]), "#VALUE!", "HEDGE_SOLVE", "row 1, column 2", "enter 0");
+    expectExcelError(
+      call(
+        "HEDGE_SOLVE",
+        [[1, 2]],
+        [
+          [1, null],
+          [0, 1],
+        ],
+      ),
+      "#VALUE!",
+      "HEDGE_SOLVE",
+      "row 1, column 2",
+      "enter 0",
+    );
     expectExcelError(call("HEDGE_SOLVE", [[1, "x"]], [[1, 0]]), "#VALUE!", "HEDGE_SOLVE", "positionGreeks must be a number at row 2");
     expectExcelError(call("HEDGE_SOLVE", null, [[1]]), "#VALUE!", "HEDGE_SOLVE", "positionGreeks is required");
   });
@@ -93,7 +142,17 @@ describe("CROSS, ZONE, TREND", () => {
 describe("SIGNAL_QUORUM", () => {
   test("default majority, #N/A counting as 0, a k x 1 column with blank trailing rows", () => {
     const na = new StubExcelError("#N/A");
-    const out = call("SIGNAL_QUORUM", [[na, na, na], [1, 1, na], [-1, -1, 1], [null, null, null]], null, null);
+    const out = call(
+      "SIGNAL_QUORUM",
+      [
+        [na, na, na],
+        [1, 1, na],
+        [-1, -1, 1],
+        [null, null, null],
+      ],
+      null,
+      null,
+    );
     expect(out).toEqual([[0], [1], [-1], [""]]);
   });
   test("errors: a vote of 2, k above the number of signals, persist 0, text", () => {

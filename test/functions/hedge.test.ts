@@ -22,7 +22,6 @@ function expectRel(got: unknown, want: number, rel = REL): void {
   expect(Math.abs((got as number) - want)).toBeLessThanOrEqual(rel * Math.abs(want));
 }
 
-
 // Worked example of issue 3: -900 $/vol pt, 45 days, VIX 16.5, futures 17.4/18.3/18.9 at 30/60/90 d.
 const CURVE = [
   [30, 17.4],
@@ -86,11 +85,11 @@ describe("VIX_LADDER", () => {
     expectWorkedExample(call("VIX_LADDER", -900, 45, 16.5, [...CURVE, [null, null]], [[0.5], [0.3], [0.2], [null]]));
     expectWorkedExample(call("VIX_LADDER", -900, 45, 16.5, CURVE, [[null, null, null]]));
     // weights 1/1/2 -> 0.25/0.25/0.5; contracts scale by w_new / w_old per layer
-    expectWorkedExample(call("VIX_LADDER", -900, 45, 16.5, CURVE, [[1, 1, 2]]), [0.25, 0.25, 0.5], [
-      (CONTRACTS[0] * 0.25) / 0.5,
-      (CONTRACTS[1] * 0.25) / 0.3,
-      (CONTRACTS[2] * 0.5) / 0.2,
-    ]);
+    expectWorkedExample(
+      call("VIX_LADDER", -900, 45, 16.5, CURVE, [[1, 1, 2]]),
+      [0.25, 0.25, 0.5],
+      [(CONTRACTS[0] * 0.25) / 0.5, (CONTRACTS[1] * 0.25) / 0.3, (CONTRACTS[2] * 0.5) / 0.2],
+    );
   });
 
   test("multiplier 100 (VXM) gives 10 times the contracts; a long-vol position sells", () => {
@@ -115,11 +114,52 @@ describe("VIX_LADDER", () => {
   });
 
   test("bad input: #VALUE! naming the function, the argument and the value", () => {
-    expectError(call("VIX_LADDER", -900, 45, 16.5, [[30, 17.4], [60, null], [90, 18.9]]), "#VALUE!", "VIX_LADDER", "curve row 2 futures price is required; got (empty)");
-    expectError(call("VIX_LADDER", -900, 45, 16.5, [[30, 17.4], [null, null], [90, 18.9]]), "#VALUE!", "VIX_LADDER", "curve row 2 days is required");
-    expectError(call("VIX_LADDER", -900, 45, 16.5, [[30, 17.4], [0, 18], [90, 18.9]]), "#VALUE!", "VIX_LADDER", "curve row 2 days must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 0");
-    expectError(call("VIX_LADDER", -900, 45, 16.5, [[30, 17.4], [60, -1]]), "#VALUE!", "VIX_LADDER", "curve row 2 futures price must be a number greater than 0; got -1");
-    expectError(call("VIX_LADDER", -900, 45, 16.5, [[30, 17.4, 1]]), "#VALUE!", "VIX_LADDER", "curve must be a range 2 columns wide (days, futures price)", "1x3");
+    expectError(
+      call("VIX_LADDER", -900, 45, 16.5, [
+        [30, 17.4],
+        [60, null],
+        [90, 18.9],
+      ]),
+      "#VALUE!",
+      "VIX_LADDER",
+      "curve row 2 futures price is required; got (empty)",
+    );
+    expectError(
+      call("VIX_LADDER", -900, 45, 16.5, [
+        [30, 17.4],
+        [null, null],
+        [90, 18.9],
+      ]),
+      "#VALUE!",
+      "VIX_LADDER",
+      "curve row 2 days is required",
+    );
+    expectError(
+      call("VIX_LADDER", -900, 45, 16.5, [
+        [30, 17.4],
+        [0, 18],
+        [90, 18.9],
+      ]),
+      "#VALUE!",
+      "VIX_LADDER",
+      "curve row 2 days must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 0",
+    );
+    expectError(
+      call("VIX_LADDER", -900, 45, 16.5, [
+        [30, 17.4],
+        [60, -1],
+      ]),
+      "#VALUE!",
+      "VIX_LADDER",
+      "curve row 2 futures price must be a number greater than 0; got -1",
+    );
+    expectError(
+      call("VIX_LADDER", -900, 45, 16.5, [[30, 17.4, 1]]),
+      "#VALUE!",
+      "VIX_LADDER",
+      "curve must be a range 2 columns wide (days, futures price)",
+      "1x3",
+    );
     expectError(call("VIX_LADDER", -900, 45, 16.5, [[null, null]]), "#VALUE!", "VIX_LADDER", "curve must have 1 to 12 layers", "got 0");
     expectError(call("VIX_LADDER", -900, 45, 16.5, null), "#VALUE!", "VIX_LADDER", "curve is required; got (empty)");
     expectError(call("VIX_LADDER", -900, 45, 16.5, [[30, 0]]), "#VALUE!", "VIX_LADDER", "curve row 1 futures price must be a number greater than 0; got 0");
@@ -129,27 +169,70 @@ describe("VIX_LADDER", () => {
     expectError(call("VIX_LADDER", -900, 45, 16.5, CURVE, [[1, -1, 1]]), "#VALUE!", "VIX_LADDER", "weights cell 2 must be a number of 0 or more; got -1");
     expectError(call("VIX_LADDER", -900, 45, 16.5, CURVE, [[0, 0, 0]]), "#VALUE!", "VIX_LADDER", "weights must not all be 0");
     expectError(call("VIX_LADDER", -900, 45, 16.5, CURVE, [[1, "x", 1]]), "#VALUE!", "VIX_LADDER", 'weights cell 2 must be a number; got "x"');
-    expectError(call("VIX_LADDER", -900, 45, 16.5, CURVE, [[1, 1], [1, 1]]), "#VALUE!", "VIX_LADDER", "weights must be a single row or a single column");
+    expectError(
+      call("VIX_LADDER", -900, 45, 16.5, CURVE, [
+        [1, 1],
+        [1, 1],
+      ]),
+      "#VALUE!",
+      "VIX_LADDER",
+      "weights must be a single row or a single column",
+    );
     expectError(call("VIX_LADDER", -900, 45, 0, CURVE), "#VALUE!", "VIX_LADDER", "vixSpot must be a number greater than 0; got 0");
-    expectError(call("VIX_LADDER", -900, -3, 16.5, CURVE), "#VALUE!", "VIX_LADDER", "positionDays must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -3");
+    expectError(
+      call("VIX_LADDER", -900, -3, 16.5, CURVE),
+      "#VALUE!",
+      "VIX_LADDER",
+      "positionDays must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -3",
+    );
     expectError(call("VIX_LADDER", "lots", 45, 16.5, CURVE), "#VALUE!", "VIX_LADDER", 'positionVega must be a number; got "lots"');
     expectError(call("VIX_LADDER", null, 45, 16.5, CURVE), "#VALUE!", "VIX_LADDER", "positionVega is required; got (empty)");
     expectError(call("VIX_LADDER", -900, 45, 16.5, CURVE, null, 0), "#VALUE!", "VIX_LADDER", "multiplier must be a number greater than 0; got 0");
-    expectError(call("VIX_LADDER", -900, 45, 16.5, CURVE, null, null, null, null, null, null, 1.4, 1.3), "#VALUE!", "VIX_LADDER", "floor must not exceed cap (1.3); got 1.4");
+    expectError(
+      call("VIX_LADDER", -900, 45, 16.5, CURVE, null, null, null, null, null, null, 1.4, 1.3),
+      "#VALUE!",
+      "VIX_LADDER",
+      "floor must not exceed cap (1.3); got 1.4",
+    );
   });
 
   test("cap 0 (how an empty cell may arrive) -> #VALUE!, never a silent ratio 0 and 0 contracts", () => {
     // Before the fix: floor 0 and cap 0 (both empty cells arriving as 0) gave ratio 0 in every layer.
-    expectError(call("VIX_LADDER", -900, 45, 16.5, CURVE, null, null, null, null, null, null, 0, 0), "#VALUE!", "VIX_LADDER", "cap must be greater than 0", "got 0");
-    expectError(call("VIX_LADDER", -900, 45, 16.5, CURVE, null, null, null, null, null, null, null, 0), "#VALUE!", "VIX_LADDER", "cap must be greater than 0", "got 0");
+    expectError(
+      call("VIX_LADDER", -900, 45, 16.5, CURVE, null, null, null, null, null, null, 0, 0),
+      "#VALUE!",
+      "VIX_LADDER",
+      "cap must be greater than 0",
+      "got 0",
+    );
+    expectError(
+      call("VIX_LADDER", -900, 45, 16.5, CURVE, null, null, null, null, null, null, null, 0),
+      "#VALUE!",
+      "VIX_LADDER",
+      "cap must be greater than 0",
+      "got 0",
+    );
     // gain, neutral and floor of 0 keep their meaning: gain 0 makes every ratio 1 (above).
     const t = call("VIX_LADDER", -900, 45, 16.5, CURVE, null, null, null, null, 0, 0, 0, null) as number[][];
     t.forEach((row) => expect(row[4]).toBe(1));
   });
 
   test("days above 100 years (an expiry date typed as days) -> #VALUE!, for positionDays and every curve row", () => {
-    expectError(call("VIX_LADDER", -900, 45000, 16.5, CURVE), "#VALUE!", "VIX_LADDER", "positionDays must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000");
-    expectError(call("VIX_LADDER", -900, 45, 16.5, [[30, 17.4], [45000, 18.3]]), "#VALUE!", "VIX_LADDER", "curve row 2 days must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 45000");
+    expectError(
+      call("VIX_LADDER", -900, 45000, 16.5, CURVE),
+      "#VALUE!",
+      "VIX_LADDER",
+      "positionDays must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000",
+    );
+    expectError(
+      call("VIX_LADDER", -900, 45, 16.5, [
+        [30, 17.4],
+        [45000, 18.3],
+      ]),
+      "#VALUE!",
+      "VIX_LADDER",
+      "curve row 2 days must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 45000",
+    );
   });
 });
 
@@ -169,27 +252,56 @@ describe("VIX_BETA, VIX_CONTANGO, VIX_LAYER_RATIO", () => {
   });
 
   test("bad input: #VALUE! naming the function, the argument and the value", () => {
-    expectError(call("VIX_BETA", 0), "#VALUE!", "VIX_BETA", "days must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 0");
+    expectError(
+      call("VIX_BETA", 0),
+      "#VALUE!",
+      "VIX_BETA",
+      "days must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 0",
+    );
     expectError(call("VIX_BETA", null), "#VALUE!", "VIX_BETA", "days is required; got (empty)");
     expectError(call("VIX_BETA", 30, -0.5), "#VALUE!", "VIX_BETA", "beta30 must be a number greater than 0; got -0.5");
     expectError(call("VIX_BETA", 30, 0.5, "half"), "#VALUE!", "VIX_BETA", 'exponent must be a number; got "half"');
     expectError(call("VIX_CONTANGO", -16, 17, 30), "#VALUE!", "VIX_CONTANGO", "vixSpot must be a number greater than 0; got -16");
     expectError(call("VIX_CONTANGO", 16, 0, 30), "#VALUE!", "VIX_CONTANGO", "futurePrice must be a number greater than 0; got 0");
-    expectError(call("VIX_CONTANGO", 16, 17, -30), "#VALUE!", "VIX_CONTANGO", "futureDays must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got -30");
+    expectError(
+      call("VIX_CONTANGO", 16, 17, -30),
+      "#VALUE!",
+      "VIX_CONTANGO",
+      "futureDays must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got -30",
+    );
     expectError(call("VIX_LAYER_RATIO", 16.5, 17.4, 30, 3, 0.05, 1.5, 1.3), "#VALUE!", "VIX_LAYER_RATIO", "floor must not exceed cap (1.3); got 1.5");
     expectError(call("VIX_LAYER_RATIO", 16.5, 17.4, 30, -3), "#VALUE!", "VIX_LAYER_RATIO", "gain must be a number of 0 or more; got -3");
     expectError(call("VIX_LAYER_RATIO", 16.5, 17.4, 30, 3, 0.05, 0, 0), "#VALUE!", "VIX_LAYER_RATIO", "cap must be greater than 0", "got 0");
     expectError(call("VIX_LAYER_RATIO", 16.5, 17.4, 30, null, null, null, 0), "#VALUE!", "VIX_LAYER_RATIO", "cap must be greater than 0", "got 0");
-    expectError(call("VIX_LAYER_RATIO", 16.5, 17.4, 45000), "#VALUE!", "VIX_LAYER_RATIO", "futureDays must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 45000");
-    expectError(call("VIX_BETA", 45000), "#VALUE!", "VIX_BETA", "days must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 45000");
-    expectError(call("VIX_LAYER_RATIO", 16.5, 17.4, 0), "#VALUE!", "VIX_LAYER_RATIO", "futureDays must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 0");
+    expectError(
+      call("VIX_LAYER_RATIO", 16.5, 17.4, 45000),
+      "#VALUE!",
+      "VIX_LAYER_RATIO",
+      "futureDays must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 45000",
+    );
+    expectError(
+      call("VIX_BETA", 45000),
+      "#VALUE!",
+      "VIX_BETA",
+      "days must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 45000",
+    );
+    expectError(
+      call("VIX_LAYER_RATIO", 16.5, 17.4, 0),
+      "#VALUE!",
+      "VIX_LAYER_RATIO",
+      "futureDays must be calendar days to the future's expiry, greater than 0 and at most 36500 (for an expiry date, use expiry - TODAY()); got 0",
+    );
   });
 });
 
 describe("POSITION_GREEKS", () => {
   // Put-call parity (by hand): +1 call, -1 put at K = 4900, 73 days (T = 0.2), S = 5000, r = 4%, q = 1.5%
   // is a forward: value S e^{-qT} - K e^{-rT}, delta e^{-qT}, no gamma or vega.
-  const S = 5000, K = 4900, T = 0.2, r = 0.04, q = 0.015;
+  const S = 5000,
+    K = 4900,
+    T = 0.2,
+    r = 0.04,
+    q = 0.015;
   const forwardValue = S * Math.exp(-q * T) - K * Math.exp(-r * T);
 
   function expectForward(result: unknown): void {
@@ -244,20 +356,92 @@ describe("POSITION_GREEKS", () => {
   });
 
   test("bad input: #VALUE! naming the function, the row and field, and the value", () => {
-    expectError(call("POSITION_GREEKS", [["C", 100, 1, 30, 0.2], ["P", 95, -1, 30, null]], 100), "#VALUE!", "POSITION_GREEKS", "legs row 2 vol is required; got (empty)");
-    expectError(call("POSITION_GREEKS", [["C", 100, 1, 30, 0.2], ["X", 95, -1, 30, 0.2]], 100), "#VALUE!", "POSITION_GREEKS", 'legs row 2 type must be C, CALL, P or PUT; got "X"');
-    expectError(call("POSITION_GREEKS", [["C", 100, 1, 30, 0.2], [5, 95, -1, 30, 0.2]], 100), "#VALUE!", "POSITION_GREEKS", "legs row 2 type must be text; got 5");
+    expectError(
+      call(
+        "POSITION_GREEKS",
+        [
+          ["C", 100, 1, 30, 0.2],
+          ["P", 95, -1, 30, null],
+        ],
+        100,
+      ),
+      "#VALUE!",
+      "POSITION_GREEKS",
+      "legs row 2 vol is required; got (empty)",
+    );
+    expectError(
+      call(
+        "POSITION_GREEKS",
+        [
+          ["C", 100, 1, 30, 0.2],
+          ["X", 95, -1, 30, 0.2],
+        ],
+        100,
+      ),
+      "#VALUE!",
+      "POSITION_GREEKS",
+      'legs row 2 type must be C, CALL, P or PUT; got "X"',
+    );
+    expectError(
+      call(
+        "POSITION_GREEKS",
+        [
+          ["C", 100, 1, 30, 0.2],
+          [5, 95, -1, 30, 0.2],
+        ],
+        100,
+      ),
+      "#VALUE!",
+      "POSITION_GREEKS",
+      "legs row 2 type must be text; got 5",
+    );
     expectError(call("POSITION_GREEKS", [["C", 100, "one", 30, 0.2]], 100), "#VALUE!", "POSITION_GREEKS", 'legs row 1 qty must be a number; got "one"');
-    expectError(call("POSITION_GREEKS", [["C", -100, 1, 30, 0.2]], 100), "#VALUE!", "POSITION_GREEKS", "legs row 1 strike must be a number greater than 0; got -100");
-    expectError(call("POSITION_GREEKS", [["C", 100, 1, -1, 0.2]], 100), "#VALUE!", "POSITION_GREEKS", "legs row 1 days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -1");
-    expectError(call("POSITION_GREEKS", [["C", 100, 1, 45000, 0.2]], 100), "#VALUE!", "POSITION_GREEKS", "legs row 1 days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000");
+    expectError(
+      call("POSITION_GREEKS", [["C", -100, 1, 30, 0.2]], 100),
+      "#VALUE!",
+      "POSITION_GREEKS",
+      "legs row 1 strike must be a number greater than 0; got -100",
+    );
+    expectError(
+      call("POSITION_GREEKS", [["C", 100, 1, -1, 0.2]], 100),
+      "#VALUE!",
+      "POSITION_GREEKS",
+      "legs row 1 days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -1",
+    );
+    expectError(
+      call("POSITION_GREEKS", [["C", 100, 1, 45000, 0.2]], 100),
+      "#VALUE!",
+      "POSITION_GREEKS",
+      "legs row 1 days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000",
+    );
     // An Excel error value in a leg cell is named by its code (StubExcelError carries it as `code`).
-    expectError(call("POSITION_GREEKS", [["C", 100, 1, new StubExcelError("#N/A"), 0.2]], 100), "#VALUE!", "POSITION_GREEKS", "legs row 1 days must be a number; got #N/A");
-    expectError(call("POSITION_GREEKS", [["C", 100, 1, 30, 20]], 100), "#VALUE!", "POSITION_GREEKS", "legs row 1 vol must be a decimal between 0 and 5 (enter 20% as 0.2); got 20");
-    expectError(call("POSITION_GREEKS", [["C", 100, 1, 30]], 100), "#VALUE!", "POSITION_GREEKS", "legs must be a range 5 columns wide (type, strike, qty, days, vol)", "1x4");
+    expectError(
+      call("POSITION_GREEKS", [["C", 100, 1, new StubExcelError("#N/A"), 0.2]], 100),
+      "#VALUE!",
+      "POSITION_GREEKS",
+      "legs row 1 days must be a number; got #N/A",
+    );
+    expectError(
+      call("POSITION_GREEKS", [["C", 100, 1, 30, 20]], 100),
+      "#VALUE!",
+      "POSITION_GREEKS",
+      "legs row 1 vol must be a decimal between 0 and 5 (enter 20% as 0.2); got 20",
+    );
+    expectError(
+      call("POSITION_GREEKS", [["C", 100, 1, 30]], 100),
+      "#VALUE!",
+      "POSITION_GREEKS",
+      "legs must be a range 5 columns wide (type, strike, qty, days, vol)",
+      "1x4",
+    );
     expectError(call("POSITION_GREEKS", null, 100), "#VALUE!", "POSITION_GREEKS", "legs is required; got (empty)");
     expectError(call("POSITION_GREEKS", [["C", 100, 1, 30, 0.2]], 0), "#VALUE!", "POSITION_GREEKS", "spot must be a number greater than 0; got 0");
     expectError(call("POSITION_GREEKS", [["C", 100, 1, 30, 0.2]], null), "#VALUE!", "POSITION_GREEKS", "spot is required; got (empty)");
-    expectError(call("POSITION_GREEKS", [["C", 100, 1, 30, 0.2]], 100, 5), "#VALUE!", "POSITION_GREEKS", "rate must be a decimal between -1 and 1 (enter 5% as 0.05); got 5");
+    expectError(
+      call("POSITION_GREEKS", [["C", 100, 1, 30, 0.2]], 100, 5),
+      "#VALUE!",
+      "POSITION_GREEKS",
+      "rate must be a decimal between -1 and 1 (enter 5% as 0.05); got 5",
+    );
   });
 });

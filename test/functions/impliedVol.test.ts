@@ -14,7 +14,6 @@ import { loadBundle, expectExcelError } from "../helpers/bundle";
 const bundle = loadBundle();
 const call = (...args: unknown[]) => bundle.call("IMPLIED_VOL", ...args);
 
-
 const expectError = (value: unknown, code: string, ...parts: string[]) => expectExcelError(value, code, "IMPLIED_VOL", ...parts);
 
 /** The relative error of a 1x1 result (IMPLIED_VOL returns a matrix: it broadcasts over ranges). */
@@ -36,15 +35,7 @@ function price(kind: "call" | "put", spot: number, strike: number, days: number,
 describe("IMPLIED_VOL metadata", () => {
   test("argument order and optional arguments as SPEC.md says", () => {
     const f = bundle.metadata.functions.find((g) => g.id === "IMPLIED_VOL")!;
-    expect(f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name))).toEqual([
-      "type",
-      "price",
-      "spot",
-      "strike",
-      "days",
-      "[rate]",
-      "[yield]",
-    ]);
+    expect(f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name))).toEqual(["type", "price", "spot", "strike", "days", "[rate]", "[yield]"]);
   });
 });
 
@@ -100,7 +91,11 @@ describe("IMPLIED_VOL errors", () => {
     expectError(call("C", 2, 100, [[-5]], 30), "#VALUE!", "strike must be a number greater than 0; got -5");
     // An expiry date typed as days (its serial number, 45000 = 2023-03-15) would be a 123-year option.
     expectError(call("C", 2, 100, 100, 45000), "#VALUE!", "days must be calendar days to expiry, from 0 to 36500", "expiry - TODAY()", "got 45000");
-    expectError(call("C", 2, 100, 100, -3), "#VALUE!", "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -3");
+    expectError(
+      call("C", 2, 100, 100, -3),
+      "#VALUE!",
+      "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got -3",
+    );
     expectError(call("C", 2, 100, 100, 30, 5), "#VALUE!", "rate must be a decimal between -1 and 1", "got 5");
     expectError(call("C", 2, 100, 100, 30, 0, "x"), "#VALUE!", "yield must be a number", '"x"');
     // (A range where one cell belongs now broadcasts: test/functions/broadcast.test.ts.)

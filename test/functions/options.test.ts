@@ -28,7 +28,6 @@ function cell(actual: unknown, expected: number, tol: number): void {
   near(m[0][0], expected, tol);
 }
 
-
 const byId = (id: string) => bundle.metadata.functions.find((f) => f.id === id)!;
 
 describe("metadata", () => {
@@ -56,7 +55,7 @@ describe("OPTION", () => {
     cell(call("OPTION", c.type, c.spot, c.strike, c.days, c.vol, c.rate, c.yield, null), c.price, c.tol);
   });
 
-  test("omitted optionals arrive as null; an empty cell as \"\" or 0; a scalar as [[x]]", () => {
+  test('omitted optionals arrive as null; an empty cell as "" or 0; a scalar as [[x]]', () => {
     // Hull: S=42, K=40, 6 months, 20%, r=10%: call 4.76.
     cell(call("OPTION", "c", [[42]], 40, 182.5, 0.2, 0.1, null, null), 4.76, 0.005);
     cell(call("OPTION", "Call", 42, [[40]], 182.5, 0.2, 0.1, "", ""), 4.76, 0.005);
@@ -117,7 +116,12 @@ describe("OPTION", () => {
 
   test("an expiry date typed as days (a date serial such as 45000 = 2023-03-15) -> #VALUE!, not a 123-year price", () => {
     // Review finding: OPTION("C",5000,5000,45000,0.2) priced a 123-year option. The shared days rule stops at 100 years.
-    expectError(call("OPTION", "C", 5000, 5000, 45000, 0.2), "#VALUE!", "OPTION", "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000");
+    expectError(
+      call("OPTION", "C", 5000, 5000, 45000, 0.2),
+      "#VALUE!",
+      "OPTION",
+      "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000",
+    );
     expectError(call("OPTION", "C", 5000, 5000, 36501, 0.2, null, null, "delta"), "#VALUE!", "OPTION", "got 36501");
     // 36500 itself is in the domain: ATM, no carry, price = 5000 (2 N(1) - 1) = 5000 x 0.6826894921370859.
     cell(call("OPTION", "C", 5000, 5000, 36500, 0.2), 5000 * 0.6826894921370859, 1e-9 * 5000);
@@ -160,7 +164,12 @@ describe("STRIKE_FOR_DELTA", () => {
   });
 
   test("days above 100 years (an expiry date typed as days) -> #VALUE!", () => {
-    expectError(call("STRIKE_FOR_DELTA", "P", -0.16, 5000, 45000, 0.2), "#VALUE!", "STRIKE_FOR_DELTA", "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000");
+    expectError(
+      call("STRIKE_FOR_DELTA", "P", -0.16, 5000, 45000, 0.2),
+      "#VALUE!",
+      "STRIKE_FOR_DELTA",
+      "days must be calendar days to expiry, from 0 to 36500 (for an expiry date, use expiry - TODAY()); got 45000",
+    );
   });
 
   test("a delta beyond e^(-yield T) -> #NUM! naming the bound; above 1 with a negative yield it is reachable", () => {
@@ -170,7 +179,12 @@ describe("STRIKE_FOR_DELTA", () => {
   });
 
   test("bad input -> #VALUE! naming the function, the argument and the value", () => {
-    expectError(call("STRIKE_FOR_DELTA", "C", 0.16, 5000, 30, 0.2, 0, 0, -5), "#VALUE!", "STRIKE_FOR_DELTA", "increment must be a number greater than 0; got -5");
+    expectError(
+      call("STRIKE_FOR_DELTA", "C", 0.16, 5000, 30, 0.2, 0, 0, -5),
+      "#VALUE!",
+      "STRIKE_FOR_DELTA",
+      "increment must be a number greater than 0; got -5",
+    );
     expectError(call("STRIKE_FOR_DELTA", "straddle", 0.16, 5000, 30, 0.2), "#VALUE!", "STRIKE_FOR_DELTA", "type must be C, CALL, P or PUT", 'got "straddle"');
     expectError(call("STRIKE_FOR_DELTA", "C", null, 5000, 30, 0.2), "#VALUE!", "STRIKE_FOR_DELTA", "delta is required");
     expectError(call("STRIKE_FOR_DELTA", "C", 0.16, 5000, 30, 0), "#VALUE!", "STRIKE_FOR_DELTA", "vol", "got 0");
@@ -186,7 +200,7 @@ describe("PROB_BETWEEN", () => {
     cell(call("PROB_BETWEEN", 30, "", [[50]], 365, 0.2, 0.1, ""), between.probability, between.tol);
   });
 
-  test("upper empty (null, \"\" or 0) = unbounded above: P(S_T > 50) = 1 - 0.9844", () => {
+  test('upper empty (null, "" or 0) = unbounded above: P(S_T > 50) = 1 - 0.9844', () => {
     for (const empty of [null, "", 0]) cell(call("PROB_BETWEEN", 30, 50, empty, 365, 0.2, 0.1), 1 - between.probability, between.tol);
   });
 

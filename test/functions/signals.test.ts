@@ -16,7 +16,6 @@ const call = (id: string, ...args: unknown[]) => bundle.call(id, ...args);
 const column = (xs: unknown[]) => xs.map((x) => [x]);
 const row = (xs: unknown[]) => [xs];
 
-
 /** Replaces every #N/A cell by the string "#N/A" (after checking its message) for easy comparison. */
 function na(matrix: unknown, fn: string): unknown[][] {
   return (matrix as unknown[][]).map((r) =>
@@ -38,14 +37,37 @@ describe("signal functions in the built bundle", () => {
       expect(f).toBeDefined();
       expect(f!.parameters.map((p) => [p.name, p.dimensionality === "matrix", Boolean(p.optional)])).toEqual(spec);
     };
-    expectParams("EMA", [["prices", true, false], ["period", false, false]]);
-    expectParams("RSI", [["prices", true, false], ["period", false, true]]);
-    expectParams("MACD", [["prices", true, false], ["fast", false, true], ["slow", false, true], ["signal", false, true]]);
-    expectParams("AD_LINE", [["advances", true, false], ["declines", true, false]]);
-    expectParams("REALIZED_VOL", [["closes", true, false], ["window", false, true], ["periodsPerYear", false, true]]);
+    expectParams("EMA", [
+      ["prices", true, false],
+      ["period", false, false],
+    ]);
+    expectParams("RSI", [
+      ["prices", true, false],
+      ["period", false, true],
+    ]);
+    expectParams("MACD", [
+      ["prices", true, false],
+      ["fast", false, true],
+      ["slow", false, true],
+      ["signal", false, true],
+    ]);
+    expectParams("AD_LINE", [
+      ["advances", true, false],
+      ["declines", true, false],
+    ]);
+    expectParams("REALIZED_VOL", [
+      ["closes", true, false],
+      ["window", false, true],
+      ["periodsPerYear", false, true],
+    ]);
     expectParams("OHLC_VOL", [
-      ["open", true, false], ["high", true, false], ["low", true, false], ["close", true, false],
-      ["window", false, true], ["method", false, true], ["periodsPerYear", false, true],
+      ["open", true, false],
+      ["high", true, false],
+      ["low", true, false],
+      ["close", true, false],
+      ["window", false, true],
+      ["method", false, true],
+      ["periodsPerYear", false, true],
     ]);
   });
 
@@ -57,7 +79,7 @@ describe("signal functions in the built bundle", () => {
     test("a row in, a row out", () => {
       expect(na(call("EMA", row([1, 2, 3, 4, 5]), 3), "EMA")).toEqual(row(["#N/A", "#N/A", 2, 3, 4]));
     });
-    test("trailing blank cells (null or \"\") come back blank", () => {
+    test('trailing blank cells (null or "") come back blank', () => {
       expect(na(call("EMA", column([1, 2, 3, "", null]), 2), "EMA")).toEqual(column(["#N/A", 1.5, 2.5, "", ""]));
     });
     test("a single cell ([[x]]) with period 1 gives that value; a period passed as [[x]] is read too", () => {
@@ -71,7 +93,7 @@ describe("signal functions in the built bundle", () => {
   });
 
   describe("RSI", () => {
-    test("period omitted (null or \"\") means 14: the first value is on row 15", () => {
+    test('period omitted (null or "") means 14: the first value is on row 15', () => {
       const x = Array.from({ length: 16 }, (_, i) => 100 + i); // only rises: RSI 100
       for (const omitted of [null, "", undefined]) {
         const out = na(call("RSI", column(x), omitted), "RSI");
@@ -91,7 +113,11 @@ describe("signal functions in the built bundle", () => {
     test("a column gives n rows of macd, signal, histogram", () => {
       const out = na(call("MACD", column([...x, ""]), 2, 3, 2), "MACD") as number[][];
       expect(out).toHaveLength(9);
-      expect(out.slice(0, 3)).toEqual([["#N/A", "#N/A", "#N/A"], ["#N/A", "#N/A", "#N/A"], ["#N/A", "#N/A", "#N/A"]]);
+      expect(out.slice(0, 3)).toEqual([
+        ["#N/A", "#N/A", "#N/A"],
+        ["#N/A", "#N/A", "#N/A"],
+        ["#N/A", "#N/A", "#N/A"],
+      ]);
       expect(out[3][0]).toBeCloseTo(1 / 3, 14);
       expect(out[3][1]).toBeCloseTo(1 / 2, 14);
       expect(out[3][2]).toBeCloseTo(-1 / 6, 14);
@@ -166,7 +192,7 @@ describe("signal functions in the built bundle", () => {
     expectError(call("OHLC_VOL", ...args, 1, null), "#VALUE!", "OHLC_VOL", "method must be text; got 1");
   });
 
-  test("an Excel error value inside a range is named by its code (got #N/A), not \"got object\"", () => {
+  test('an Excel error value inside a range is named by its code (got #N/A), not "got object"', () => {
     // The stub's Excel error carries its code as `code`, as CustomFunctions.Error does.
     expectError(call("EMA", column([1, new StubExcelError("#N/A"), 3]), 2), "#VALUE!", "EMA", "prices must be a number at row 2; got #N/A");
     expectError(call("REALIZED_VOL", row([100, 101, new StubExcelError("#DIV/0!")]), 2, null), "#VALUE!", "REALIZED_VOL", "got #DIV/0!");
@@ -196,7 +222,17 @@ describe("signal functions in the built bundle", () => {
       ["EMA", [column([1, 2, 3]), null], "period is required; got (empty)"],
       ["EMA", [null, 3], "prices is required; got (empty)"],
       ["EMA", [column(["", ""]), 1], "prices must hold at least one number; got (empty)"],
-      ["EMA", [[[1, 2], [3, 4]], 1], 'prices must be a single row or a single column; got "a 2x2 range"'],
+      [
+        "EMA",
+        [
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          1,
+        ],
+        'prices must be a single row or a single column; got "a 2x2 range"',
+      ],
       ["RSI", [column([1, 2, 3]), "x"], 'period must be a number; got "x"'],
       ["RSI", [column([1, 2, 3]), 1.5], "period must be a whole number of 1 or more; got 1.5"],
       ["MACD", [column([1, 2, 3, 4]), 3, 2, 1], "fast must not exceed slow (2); got 3"],
@@ -205,12 +241,28 @@ describe("signal functions in the built bundle", () => {
       ["AD_LINE", [column([1, -2]), column([1, 1])], "advances must be a number of 0 or more at row 2; got -2"],
       ["REALIZED_VOL", [column([100, 0, 101]), 2, null], "closes must be a price greater than 0 at row 2; got 0"],
       ["REALIZED_VOL", [column([100, 101, 102]), 1, null], "window must be a whole number of 2 or more; got 1"],
-      ["OHLC_VOL", [column([10, 10]), column([11, 8]), column([9, 9]), column([10, 10]), 1, "parkinson", null], "high must not be below low (9) at row 2; got 8"],
+      [
+        "OHLC_VOL",
+        [column([10, 10]), column([11, 8]), column([9, 9]), column([10, 10]), 1, "parkinson", null],
+        "high must not be below low (9) at row 2; got 8",
+      ],
       ["OHLC_VOL", [column([10, 10]), column([11, 11]), column([9, 9]), column([10, 10]), 1, null, null], "window must be a whole number of 2 or more; got 1"],
-      ["OHLC_VOL", [column([10, 10]), column([11, 11]), column([9, 9]), column([10, 12]), 1, "rs", null], 'method must be parkinson, garman-klass, rogers-satchell or yang-zhang; got "rs"'],
-      ["OHLC_VOL", [column([10, 10]), column([11, 11]), column([9, 9]), column([10, 12]), 1, "parkinson", null], "close must lie between low (9) and high (11) at row 2; got 12"],
+      [
+        "OHLC_VOL",
+        [column([10, 10]), column([11, 11]), column([9, 9]), column([10, 12]), 1, "rs", null],
+        'method must be parkinson, garman-klass, rogers-satchell or yang-zhang; got "rs"',
+      ],
+      [
+        "OHLC_VOL",
+        [column([10, 10]), column([11, 11]), column([9, 9]), column([10, 12]), 1, "parkinson", null],
+        "close must lie between low (9) and high (11) at row 2; got 12",
+      ],
       ["OHLC_VOL", [column([10, 10]), column([11]), column([9, 9]), column([10, 10]), 1, null, null], "high must have as many cells as open (2); got 1"],
-      ["OHLC_VOL", [column([10, 10]), column([11, 11]), column([9, 9]), column([10, 10]), 1, "parkinson", 0], "periodsPerYear must be a number greater than 0; got 0"],
+      [
+        "OHLC_VOL",
+        [column([10, 10]), column([11, 11]), column([9, 9]), column([10, 10]), 1, "parkinson", 0],
+        "periodsPerYear must be a number greater than 0; got 0",
+      ],
     ])("%s %#", (id, args, message) => {
       expectError(call(id, ...(args as unknown[])), "#VALUE!", id, `SHIELD.${id}: ${message}`);
     });

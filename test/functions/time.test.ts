@@ -98,9 +98,16 @@ describe("DAYS_TO_EXPIRY in the built bundle", () => {
   const bundle = loadBundle();
 
   test("declared as a cancelable streaming function with expiry, [settlement], [asOf] (the invocation hidden)", () => {
-    const f = bundle.metadata.functions.find((x) => x.id === "DAYS_TO_EXPIRY") as unknown as { options: Record<string, boolean>; parameters: Array<{ name: string; optional?: boolean }> };
+    const f = bundle.metadata.functions.find((x) => x.id === "DAYS_TO_EXPIRY") as unknown as {
+      options: Record<string, boolean>;
+      parameters: Array<{ name: string; optional?: boolean }>;
+    };
     expect(f.options).toEqual({ stream: true, cancelable: true });
-    expect(f.parameters.map((p) => [p.name, Boolean(p.optional)])).toEqual([["expiry", false], ["settlement", true], ["asOf", true]]);
+    expect(f.parameters.map((p) => [p.name, Boolean(p.optional)])).toEqual([
+      ["expiry", false],
+      ["settlement", true],
+      ["asOf", true],
+    ]);
   });
 
   test("with asOf it returns the days when called without an invocation object", () => {

@@ -20,7 +20,10 @@ const K = { putLong: 4850, putShort: 4900, callShort: 5100, callLong: 5150 };
 describe("metadata", () => {
   test("both functions are declared with their help links and a matrix vol", () => {
     for (const id of ["BREAKEVEN_AT", "PROB_PROFIT_TARGET"]) {
-      const meta = bundle.metadata.functions.find((f) => f.id === id) as unknown as { helpUrl: string; parameters: Array<{ name: string; dimensionality?: string; optional?: boolean }> };
+      const meta = bundle.metadata.functions.find((f) => f.id === id) as unknown as {
+        helpUrl: string;
+        parameters: Array<{ name: string; dimensionality?: string; optional?: boolean }>;
+      };
       expect(meta.helpUrl).toBe(`https://localhost:3000/functions.html#${id.toLowerCase()}`);
       expect(meta.parameters.find((p) => p.name === "vol")?.dimensionality).toBe("matrix");
       expect(meta.parameters.find((p) => p.name === "yield")?.optional).toBe(true);
@@ -49,9 +52,33 @@ describe("BREAKEVEN_AT", () => {
   test("bad input is #VALUE! naming the argument", () => {
     expectExcelError(call("BREAKEVEN_AT", 4850, 4900, 5100, 5150, 30, null, [[0.18]], null, null), "#VALUE!", "BREAKEVEN_AT", "daysLeft is required");
     expectExcelError(call("BREAKEVEN_AT", 4850, 4900, 5100, 5150, 30, 10, [[0.18, 0.2]], null, null), "#VALUE!", "BREAKEVEN_AT", "vol must be one vol or four");
-    expectExcelError(call("BREAKEVEN_AT", 4850, 4900, 5100, 5150, 30, 10, [[0.2, 0.2], [0.2, 0.2]], null, null), "#VALUE!", "BREAKEVEN_AT", "a 2x2 range");
+    expectExcelError(
+      call(
+        "BREAKEVEN_AT",
+        4850,
+        4900,
+        5100,
+        5150,
+        30,
+        10,
+        [
+          [0.2, 0.2],
+          [0.2, 0.2],
+        ],
+        null,
+        null,
+      ),
+      "#VALUE!",
+      "BREAKEVEN_AT",
+      "a 2x2 range",
+    );
     expectExcelError(call("BREAKEVEN_AT", 4850, 4900, 5100, 5150, "30", 10, [[0.18]], null, null), "#VALUE!", "BREAKEVEN_AT", "credit must be a number");
-    expectExcelError(call("BREAKEVEN_AT", 4850, 4900, 4800, 5150, 30, 10, [[0.18]], null, null), "#VALUE!", "BREAKEVEN_AT", "callShort must be at least putShort");
+    expectExcelError(
+      call("BREAKEVEN_AT", 4850, 4900, 4800, 5150, 30, 10, [[0.18]], null, null),
+      "#VALUE!",
+      "BREAKEVEN_AT",
+      "callShort must be at least putShort",
+    );
   });
 });
 
@@ -65,14 +92,35 @@ describe("PROB_PROFIT_TARGET", () => {
 
   test("a target outside (0, 1] is #VALUE! saying the rule and the value", () => {
     for (const t of [0, -0.5, 1.5]) {
-      expectExcelError(call("PROB_PROFIT_TARGET", 5000, 4850, 4900, 5100, 5150, 30, [[0.18]], 25, t, null, null), "#VALUE!", "PROB_PROFIT_TARGET", "target must be", `got ${t}`);
+      expectExcelError(
+        call("PROB_PROFIT_TARGET", 5000, 4850, 4900, 5100, 5150, 30, [[0.18]], 25, t, null, null),
+        "#VALUE!",
+        "PROB_PROFIT_TARGET",
+        "target must be",
+        `got ${t}`,
+      );
     }
-    expectExcelError(call("PROB_PROFIT_TARGET", 5000, 4850, 4900, 5100, 5150, 30, [[0.18]], 25, "50%", null, null), "#VALUE!", "PROB_PROFIT_TARGET", "target must be a number");
+    expectExcelError(
+      call("PROB_PROFIT_TARGET", 5000, 4850, 4900, 5100, 5150, 30, [[0.18]], 25, "50%", null, null),
+      "#VALUE!",
+      "PROB_PROFIT_TARGET",
+      "target must be a number",
+    );
   });
 
   test("shapes and domains: vol count, days beyond ten years", () => {
-    expectExcelError(call("PROB_PROFIT_TARGET", 5000, 4850, 4900, 5100, 5150, 30, [[0.18, 0.2, 0.2]], 25, null, null, null), "#VALUE!", "PROB_PROFIT_TARGET", "vol must be one vol or four");
-    expectExcelError(call("PROB_PROFIT_TARGET", 5000, 4850, 4900, 5100, 5150, 4000, [[0.18]], 25, null, null, null), "#VALUE!", "PROB_PROFIT_TARGET", "days must be at most 3650");
+    expectExcelError(
+      call("PROB_PROFIT_TARGET", 5000, 4850, 4900, 5100, 5150, 30, [[0.18, 0.2, 0.2]], 25, null, null, null),
+      "#VALUE!",
+      "PROB_PROFIT_TARGET",
+      "vol must be one vol or four",
+    );
+    expectExcelError(
+      call("PROB_PROFIT_TARGET", 5000, 4850, 4900, 5100, 5150, 4000, [[0.18]], 25, null, null, null),
+      "#VALUE!",
+      "PROB_PROFIT_TARGET",
+      "days must be at most 3650",
+    );
     expectExcelError(call("PROB_PROFIT_TARGET", 5000, 4850, 4900, 5100, 5150, 30, [[0.18]], -1, null, null, null), "#VALUE!", "PROB_PROFIT_TARGET", "credit");
   });
 });

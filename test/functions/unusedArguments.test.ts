@@ -13,14 +13,14 @@ const payoff = (daysLeft: unknown, vol: unknown, rate: unknown, yield_: unknown)
   bundle.call("CONDOR_PAYOFF", 4900, 4950, 5250, 5300, 12.5, column([4800, 5000]), daysLeft, vol, rate, yield_);
 
 describe("CONDOR_PAYOFF at expiry checks the arguments it does not use", () => {
-  test.each([null, 0, ""])("daysLeft %p: a vol of \"bad\", 20 or a 2-cell range is #VALUE! naming vol", (daysLeft) => {
+  test.each([null, 0, ""])('daysLeft %p: a vol of "bad", 20 or a 2-cell range is #VALUE! naming vol', (daysLeft) => {
     expectExcelError(payoff(daysLeft, "bad", null, null), "#VALUE!", "CONDOR_PAYOFF", 'vol must be a number; got "bad"');
     expectExcelError(payoff(daysLeft, [["bad"]], null, null), "#VALUE!", "CONDOR_PAYOFF", 'vol must be a number; got "bad"');
     expectExcelError(payoff(daysLeft, [[20]], null, null), "#VALUE!", "CONDOR_PAYOFF", "vol must be a decimal between 0 and 5", "got 20");
     expectExcelError(payoff(daysLeft, [[0.2, 0.2]], null, null), "#VALUE!", "CONDOR_PAYOFF", "vol must be one vol or four");
   });
 
-  test("a yield of 1e308 or a rate of 5 is #VALUE!, as a rate of \"abc\" already was", () => {
+  test('a yield of 1e308 or a rate of 5 is #VALUE!, as a rate of "abc" already was', () => {
     expectExcelError(payoff(0, null, null, 1e308), "#VALUE!", "CONDOR_PAYOFF", "yield must be a decimal between -1 and 1", "got 1e+308");
     expectExcelError(payoff(null, [[0.2]], 5, null), "#VALUE!", "CONDOR_PAYOFF", "rate must be a decimal between -1 and 1", "got 5");
     expectExcelError(payoff(null, null, "abc", null), "#VALUE!", "CONDOR_PAYOFF", 'rate must be a number; got "abc"');

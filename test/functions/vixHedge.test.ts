@@ -33,7 +33,8 @@ describe("the ids are declared with SPEC's parameters and a help url", () => {
     ["VIX_CM", ["curve", "days"], ["curve"]],
     ["VIX_TERM", ["vixSpot", "curve"], ["curve"]],
   ])("%s(%j)", (id, names, matrices) => {
-    const meta = bundle.metadata.functions.find((f) => f.id === id) as { parameters: Array<{ name: string; dimensionality?: string }>; helpUrl?: string } | undefined;
+    const meta = bundle.metadata.functions.find((f) => f.id === id) as
+      { parameters: Array<{ name: string; dimensionality?: string }>; helpUrl?: string } | undefined;
     expect(meta).toBeDefined();
     expect(meta!.parameters.map((p) => p.name)).toEqual(names);
     for (const m of matrices) expect(meta!.parameters.find((p) => p.name === m)!.dimensionality).toBe("matrix");
@@ -62,12 +63,29 @@ describe("VIX_HEDGE", () => {
   });
 
   test("FUT-only layers with the default weights give VIX_LADDER's contracts exactly", () => {
-    const curve = [[30, 17.4], [60, 18.3], [90, 18.9], [120, 19.2]];
+    const curve = [
+      [30, 17.4],
+      [60, 18.3],
+      [90, 18.9],
+      [120, 19.2],
+    ];
     for (const vega of [-900, -1347.3343696687443, 250]) {
       const ladder = call("VIX_LADDER", vega, 45, 16.5, curve) as number[][];
-      const hedge = call("VIX_HEDGE", vega, 45, 16.5, curve.map(([d, p]) => ["fut", d, p, 0, 0])) as unknown[][];
+      const hedge = call(
+        "VIX_HEDGE",
+        vega,
+        45,
+        16.5,
+        curve.map(([d, p]) => ["fut", d, p, 0, 0]),
+      ) as unknown[][];
       expect(hedge.map((r) => r[5])).toEqual(ladder.map((r) => r[5]));
-      const minis = call("VIX_HEDGE", vega, 45, 16.5, curve.map(([d, p]) => ["VXM", d, p, null, null])) as unknown[][];
+      const minis = call(
+        "VIX_HEDGE",
+        vega,
+        45,
+        16.5,
+        curve.map(([d, p]) => ["VXM", d, p, null, null]),
+      ) as unknown[][];
       expect(minis.map((r) => r[5])).toEqual((call("VIX_LADDER", vega, 45, 16.5, curve, null, 100) as number[][]).map((r) => r[5]));
     }
   });
@@ -101,7 +119,15 @@ describe("VIX_HEDGE", () => {
     [[["CALL", 60, 18.3, 22, 95]], "layers row 1 volOrLeverage must be a decimal between 0 and 5", "got 95"],
     [[["ETF", 30, 25, null, null]], "layers row 1 volOrLeverage is required for an ETF row", "(empty)"],
     [[["ETF", 30, 25, 3, 1.5]], "layers row 1 strike must be blank for an ETF row", "got 3"],
-    [[["FUT", 30, 17.4, null, null], [null, null, null, null, null], ["FUT", 60, 18.3, null, null]], "layers row 2 instrument is required", "(empty)"],
+    [
+      [
+        ["FUT", 30, 17.4, null, null],
+        [null, null, null, null, null],
+        ["FUT", 60, 18.3, null, null],
+      ],
+      "layers row 2 instrument is required",
+      "(empty)",
+    ],
     [[["FUT", 30, 17.4]], "layers must be a range 5 columns wide", "a 1x3 range"],
   ])("bad layers %j are #VALUE! naming row and column", (layers, message, seen) => {
     expectExcelError(call("VIX_HEDGE", -900, 45, 16.5, layers, null, null), "#VALUE!", "VIX_HEDGE", message, seen);
@@ -118,16 +144,42 @@ describe("VIX_HEDGE", () => {
 });
 
 describe("VIX_CM", () => {
-  const CURVE = [[23, 17.2], [51, 18.1], [79, 18.6]];
+  const CURVE = [
+    [23, 17.2],
+    [51, 18.1],
+    [79, 18.6],
+  ];
   test("Cboe's weights between nodes, the node itself at a node, 30 days by default", () => {
     expectRel(call("VIX_CM", CURVE, null), 17.425, 1e-15);
     expectRel(call("VIX_CM", CURVE, 65), 18.35, 1e-15);
     expect(call("VIX_CM", CURVE, 51)).toBe(18.1);
-    expect(call("VIX_CM", [[23, 17.2], [51, 18.1], [null, null]], 23)).toBe(17.2);
+    expect(
+      call(
+        "VIX_CM",
+        [
+          [23, 17.2],
+          [51, 18.1],
+          [null, null],
+        ],
+        23,
+      ),
+    ).toBe(17.2);
   });
   test("outside the curve #NUM!; not ascending, days <= 0, bad cells #VALUE! naming row and column", () => {
     expectExcelError(call("VIX_CM", CURVE, 80), "#NUM!", "VIX_CM", "spans 23 to 79 days");
-    expectExcelError(call("VIX_CM", [[51, 18.1], [23, 17.2]], 30), "#VALUE!", "VIX_CM", "curve row 2 days must be greater than the row above's (51)");
+    expectExcelError(
+      call(
+        "VIX_CM",
+        [
+          [51, 18.1],
+          [23, 17.2],
+        ],
+        30,
+      ),
+      "#VALUE!",
+      "VIX_CM",
+      "curve row 2 days must be greater than the row above's (51)",
+    );
     expectExcelError(call("VIX_CM", CURVE, -5), "#VALUE!", "VIX_CM", "days must be calendar days");
     expectExcelError(call("VIX_CM", [[23, "x"]], 30), "#VALUE!", "VIX_CM", "curve row 1 futures price must be a number");
     expectExcelError(call("VIX_CM", [[23, 17.2, 1]], 30), "#VALUE!", "VIX_CM", "curve must be a range 2 columns wide");
@@ -136,8 +188,16 @@ describe("VIX_CM", () => {
 
 describe("VIX_TERM", () => {
   test("k x 4: days, price, contango per 30 days, kink; #N/A at the ends with the reason", () => {
-    const t = call("VIX_TERM", 16.5, [[30, 17.4], [60, 18.3], [90, 18.9]]) as unknown[][];
-    expect(t.map((r) => r.slice(0, 2))).toEqual([[30, 17.4], [60, 18.3], [90, 18.9]]);
+    const t = call("VIX_TERM", 16.5, [
+      [30, 17.4],
+      [60, 18.3],
+      [90, 18.9],
+    ]) as unknown[][];
+    expect(t.map((r) => r.slice(0, 2))).toEqual([
+      [30, 17.4],
+      [60, 18.3],
+      [90, 18.9],
+    ]);
     expectRel(t[0][2], 0.9 / 16.5, 1e-14);
     expectRel(t[2][2], 2.4 / 16.5 / 3, 1e-14);
     expectRel(t[1][3], 0.15, 1e-13);
@@ -145,7 +205,14 @@ describe("VIX_TERM", () => {
     expectExcelError(t[2][3], "#N/A", "VIX_TERM", "curve row 3", "no row below");
   });
   test("a curve not ascending is #VALUE!", () => {
-    expectExcelError(call("VIX_TERM", 16.5, [[60, 18.3], [30, 17.4]]), "#VALUE!", "VIX_TERM", "curve row 2 days");
+    expectExcelError(
+      call("VIX_TERM", 16.5, [
+        [60, 18.3],
+        [30, 17.4],
+      ]),
+      "#VALUE!",
+      "VIX_TERM",
+      "curve row 2 days",
+    );
   });
 });
-

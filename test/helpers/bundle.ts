@@ -45,19 +45,22 @@ export function loadBundle(host: Host = "excel"): LoadedBundle {
   };
   const sandbox: Record<string, unknown> = {
     console,
-    CustomFunctions: host === "officeJsOutsideExcel" ? { associate } : {
-      Error: StubExcelError,
-      ErrorCode: {
-        invalidValue: "#VALUE!",
-        notAvailable: "#N/A",
-        divisionByZero: "#DIV/0!",
-        invalidNumber: "#NUM!",
-        nullReference: "#NULL!",
-        invalidName: "#NAME?",
-        invalidReference: "#REF!",
-      },
-      associate,
-    },
+    CustomFunctions:
+      host === "officeJsOutsideExcel"
+        ? { associate }
+        : {
+            Error: StubExcelError,
+            ErrorCode: {
+              invalidValue: "#VALUE!",
+              notAvailable: "#N/A",
+              divisionByZero: "#DIV/0!",
+              invalidNumber: "#NUM!",
+              nullReference: "#NULL!",
+              invalidName: "#NAME?",
+              invalidReference: "#REF!",
+            },
+            associate,
+          },
   };
   const context = vm.createContext(sandbox);
   const globals = Object.getOwnPropertyNames(vm.runInContext("globalThis", context));

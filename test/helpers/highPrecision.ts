@@ -342,7 +342,7 @@ export function bsmGreeksHP(
   yld: number,
 ): Record<"price" | "delta" | "gamma" | "theta" | "vega" | "rho" | "vanna" | "charm" | "vomma", number> {
   const T0 = days / 365;
-  const sd0 = vol * Math.sqrt(days) / Math.sqrt(365);
+  const sd0 = (vol * Math.sqrt(days)) / Math.sqrt(365);
   const dmax = Math.abs(Math.log(spot / strike) + (rate - yld) * T0) / sd0 + sd0 + 2;
   const scaleBits = Math.ceil(Math.abs(Math.log2(days)) + Math.abs(Math.log2(spot)) + Math.abs(Math.log2(strike))) + 64;
   const bits = bitsForTail(Math.min(dmax, 40), 200) + scaleBits + 1150; // room for subnormal results

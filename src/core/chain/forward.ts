@@ -66,9 +66,7 @@ export function impliedForward(
   const low = strikes[0];
   const high = strikes[strikes.length - 1];
   if (!(forward >= low && forward <= high)) {
-    throw new NoSolutionError(
-      `the implied forward ${forward} (parity at strike ${strike}) is outside the strikes ${low} to ${high}: no strike brackets it`,
-    );
+    throw new NoSolutionError(`the implied forward ${forward} (parity at strike ${strike}) is outside the strikes ${low} to ${high}: no strike brackets it`);
   }
   return { forward, strike, row };
 }

@@ -115,7 +115,11 @@ export function buildSmile(strikes: readonly number[], vols: readonly number[], 
   if (vols.length !== strikes.length) throw new InputError("vols", `must have as many values as strikes (${strikes.length})`, vols.length);
   vols.forEach((v, i) => volRule(`vols (row ${i + 1})`, v));
   if ((forward === undefined) !== (days === undefined)) {
-    throw new InputError(forward === undefined ? "forward" : "days", "is needed with the other (forward and days together select the SVI wings; omit both for flat wings)", forward ?? days);
+    throw new InputError(
+      forward === undefined ? "forward" : "days",
+      "is needed with the other (forward and days together select the SVI wings; omit both for flat wings)",
+      forward ?? days,
+    );
   }
   const x = strikes.map(Math.log);
   const d = steffenSlopes(x, vols);

@@ -94,19 +94,38 @@ function bestLinear(m: number, sigma: number, k: readonly number[], w: readonly 
     if (err < best.err) best = { p, err };
   };
   // Unconstrained: w = a + c z + d y, c = b rho, d = b.
-  let S1 = 0, Sz = 0, Sy = 0, Szz = 0, Syy = 0, Szy = 0, Sw = 0, Szw = 0, Syw = 0;
+  let S1 = 0,
+    Sz = 0,
+    Sy = 0,
+    Szz = 0,
+    Syy = 0,
+    Szy = 0,
+    Sw = 0,
+    Szw = 0,
+    Syw = 0;
   for (let i = 0; i < n; i++) {
-    S1 += 1; Sz += z[i]; Sy += y[i]; Szz += z[i] * z[i]; Syy += y[i] * y[i]; Szy += z[i] * y[i];
-    Sw += w[i]; Szw += z[i] * w[i]; Syw += y[i] * w[i];
+    S1 += 1;
+    Sz += z[i];
+    Sy += y[i];
+    Szz += z[i] * z[i];
+    Syy += y[i] * y[i];
+    Szy += z[i] * y[i];
+    Sw += w[i];
+    Szw += z[i] * w[i];
+    Syw += y[i] * w[i];
   }
   const x = solve3(S1, Sz, Sy, Szz, Szy, Syy, Sw, Szw, Syw);
   if (x && x[2] > 0) consider({ a: x[0], b: x[2], rho: x[1] / x[2], m, sigma });
   // The edges rho = +-RHO_MAX: w = a + b u, u = rho z + y (a 2x2 least squares).
   for (const rho of [RHO_MAX, -RHO_MAX]) {
-    let Su = 0, Suu = 0, Suw = 0;
+    let Su = 0,
+      Suu = 0,
+      Suw = 0;
     for (let i = 0; i < n; i++) {
       const u = rho * z[i] + y[i];
-      Su += u; Suu += u * u; Suw += u * w[i];
+      Su += u;
+      Suu += u * u;
+      Suw += u * w[i];
     }
     const det = S1 * Suu - Su * Su;
     if (!(Math.abs(det) > 1e-14 * S1 * Suu)) continue;

@@ -89,7 +89,9 @@ export function vixVariance(chain: Chain, days: number, rate = 0): VixVariance {
   const callAtK0 = midOf(chain.calls[k0Row]);
   const putAtK0 = midOf(chain.puts[k0Row]);
   if (callAtK0 === undefined || putAtK0 === undefined) {
-    throw new NoSolutionError(`K0 = ${k0} (the strike at or below the forward ${F}) needs both a call and a put quote, and has no ${callAtK0 === undefined ? "call" : "put"} quote`);
+    throw new NoSolutionError(
+      `K0 = ${k0} (the strike at or below the forward ${F}) needs both a call and a put quote, and has no ${callAtK0 === undefined ? "call" : "put"} quote`,
+    );
   }
   const puts = selectSide(chain, chain.puts, k0Row, -1).reverse();
   const calls = selectSide(chain, chain.calls, k0Row, 1);

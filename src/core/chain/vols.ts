@@ -58,7 +58,11 @@ export function chainVols(chain: Chain, days: number, rate = 0, spot?: number): 
   if (spot !== undefined) {
     yield_ = rate - Math.log(F / spot) / T;
     if (!(Math.abs(yield_) <= 1)) {
-      throw new InputError("spot", `implies a dividend yield of ${yield_} with the chain's forward ${F}, outside -1 to 1 (is it the same underlying and expiry?)`, spot);
+      throw new InputError(
+        "spot",
+        `implies a dividend yield of ${yield_} with the chain's forward ${F}, outside -1 to 1 (is it the same underlying and expiry?)`,
+        spot,
+      );
     }
     legSpot = spot;
   }
@@ -68,7 +72,9 @@ export function chainVols(chain: Chain, days: number, rate = 0, spot?: number): 
     const label = isCall ? "call" : "put";
     const mid = midOf(side);
     if (mid === undefined) {
-      return new NotAvailableError(`no ${label} quote at strike ${strike} (the out-of-the-money side ${isCall ? "at or above" : "below"} the forward ${F}): a bid above 0 and an ask are needed`);
+      return new NotAvailableError(
+        `no ${label} quote at strike ${strike} (the out-of-the-money side ${isCall ? "at or above" : "below"} the forward ${F}): a bid above 0 and an ask are needed`,
+      );
     }
     try {
       return impliedVol(isCall ? "call" : "put", mid, legSpot, strike, days, rate, yield_);

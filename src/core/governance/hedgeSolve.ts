@@ -51,9 +51,15 @@ export function hedgeSolve(position: readonly number[], instruments: readonly (r
   });
   // A = G' (m x k), b = -position.
   const a = position.map((_, j) => instruments.map((row) => row[j]));
-  const result = solve(a, position.map((x) => -x));
+  const result = solve(
+    a,
+    position.map((x) => -x),
+  );
   if (!result.ok) {
-    const what = k >= m ? `the ${k} instruments move only ${result.rank} independent combination(s) of the ${m} greeks` : `the ${k} instruments are not independent (rank ${result.rank})`;
+    const what =
+      k >= m
+        ? `the ${k} instruments move only ${result.rank} independent combination(s) of the ${m} greeks`
+        : `the ${k} instruments are not independent (rank ${result.rank})`;
     throw new NoSolutionError(
       `instrumentGreeks is singular: ${what}; singular value ${result.smallest.toPrecision(3)} is at or below the tolerance ${result.tolerance.toPrecision(3)} (largest singular value x max(k, m) x 2.2e-16)`,
     );

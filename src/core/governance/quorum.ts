@@ -19,7 +19,7 @@ import { integerAtLeast } from "../validate";
  *
  * @example signalQuorum([[1, 1, 0], [1, 1, 1], [-1, 0, 1]], 2, 1) // => [1, 1, 0]
  */
-export function signalQuorum(votes: readonly (ArrayLike<number>)[], k?: number, persist?: number): Int8Array {
+export function signalQuorum(votes: readonly ArrayLike<number>[], k?: number, persist?: number): Int8Array {
   const n = votes.length;
   if (n === 0) throw new InputError("votes", "must hold at least one row", "");
   const m = votes[0].length;

@@ -30,7 +30,7 @@ const SQRT_3 = 1.7320508075688772935;
 const TWO_PI_OVER_SQRT_27 = 1.2091995761561452337; // 2 pi / sqrt(27)
 const SQRT_2PI = 2.5066282746310005024;
 const ONE_OVER_SQRT_2PI = 0.39894228040143267794;
-const SQRT_HALF = 0.70710678118654752440;
+const SQRT_HALF = 0.7071067811865475244;
 
 /** Scratch for the vega that normalisedBlackAndVega returns alongside b. */
 const out = { vega: 0 };

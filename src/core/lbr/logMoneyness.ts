@@ -18,7 +18,7 @@ function twoProductError(a: number, b: number, p: number): number {
   c = SPLITTER * b;
   const bh = c - (c - b);
   const bl = b - bh;
-  return al * bl - (((p - ah * bh) - al * bh) - ah * bl);
+  return al * bl - (p - ah * bh - al * bh - ah * bl);
 }
 
 /**

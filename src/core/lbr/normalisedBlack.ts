@@ -27,7 +27,7 @@ import { erfcx, normCdf } from "../normal";
 const ONE_OVER_SQRT_2PI = 0.39894228040143267794;
 const LN_SQRT_2PI = 0.91893853320467274178;
 const SQRT_PI_OVER_2 = 1.2533141373155002512;
-const SQRT_HALF = 0.70710678118654752440;
+const SQRT_HALF = 0.7071067811865475244;
 
 /** Region bounds (see the file comment). */
 export const ASYMPTOTIC_BOUND = -10;

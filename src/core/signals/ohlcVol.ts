@@ -18,7 +18,10 @@ export type VolMethod = (typeof VOL_METHODS)[number];
  * @example parseVolMethod(" Yang Zhang ") // => "yang-zhang"
  */
 export function parseVolMethod(text: string): VolMethod {
-  const key = String(text).trim().toLowerCase().replace(/[-_\s]/g, "");
+  const key = String(text)
+    .trim()
+    .toLowerCase()
+    .replace(/[-_\s]/g, "");
   const found = VOL_METHODS.find((m) => m.replace("-", "") === key);
   if (!found) throw new InputError("method", "must be parkinson, garman-klass, rogers-satchell or yang-zhang", text);
   return found;

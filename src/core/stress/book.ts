@@ -131,7 +131,9 @@ export function prepareBook(book: Book): PreparedBook {
     const future = isFuturePriced(h.instrument) ? h.price : etfForward(curve, h.days, book.vixSpot as number);
     const valueNow =
       h.instrument === "CALL" || h.instrument === "PUT"
-        ? inRow("hedge", row, () => black76Value(optionKind(h.instrument as "CALL" | "PUT"), h.price, h.strike as number, h.days, h.volOrLeverage as number, rate))
+        ? inRow("hedge", row, () =>
+            black76Value(optionKind(h.instrument as "CALL" | "PUT"), h.price, h.strike as number, h.days, h.volOrLeverage as number, rate),
+          )
         : 0;
     return { ...h, row, beta: vixBeta(h.days), future, valueNow };
   });

@@ -95,8 +95,11 @@ export function revalueBook(book: PreparedBook, scenario: Scenario): ScenarioPnl
   for (const h of book.hedge) {
     const move = h.beta * vixMove; // the future's move in points
     if (h.instrument === "ETF") {
-      const relative = (h.volOrLeverage as number) * move / h.future;
-      if (!(1 + relative > 0)) throw new NoSolutionError(`hedge row ${h.row}: a VIX move of ${vixMove} takes the ETF's price to ${(h.price * (1 + relative)).toPrecision(4)}, at or below 0`);
+      const relative = ((h.volOrLeverage as number) * move) / h.future;
+      if (!(1 + relative > 0))
+        throw new NoSolutionError(
+          `hedge row ${h.row}: a VIX move of ${vixMove} takes the ETF's price to ${(h.price * (1 + relative)).toPrecision(4)}, at or below 0`,
+        );
       hedge += h.units * h.multiplier * h.price * relative;
       continue;
     }

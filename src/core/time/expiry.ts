@@ -38,7 +38,11 @@ export function expiryDay(expiry: number): number {
   }
   const wd = weekday(expiry);
   if (wd === 0 || wd === 6) {
-    throw new InputError("expiry", `must be a trading day, not a ${wd === 0 ? "Sunday" : "Saturday"} (SPX options settle Monday to Friday; for a pre-2015 Saturday expiration date, enter the Friday)`, expiry);
+    throw new InputError(
+      "expiry",
+      `must be a trading day, not a ${wd === 0 ? "Sunday" : "Saturday"} (SPX options settle Monday to Friday; for a pre-2015 Saturday expiration date, enter the Friday)`,
+      expiry,
+    );
   }
   return expiry;
 }

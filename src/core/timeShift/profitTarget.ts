@@ -128,7 +128,11 @@ export function profitTargetDetailed(
   validateStrikes(strikes);
   daysRule("days", days);
   if (days > MAX_P50_DAYS) {
-    throw new InputError("days", `must be at most ${MAX_P50_DAYS} for the profit-target probability (ten years of daily checks; more would take minutes)`, days);
+    throw new InputError(
+      "days",
+      `must be at most ${MAX_P50_DAYS} for the profit-target probability (ten years of daily checks; more would take minutes)`,
+      days,
+    );
   }
   const v = legVols(vols);
   creditRule(credit);

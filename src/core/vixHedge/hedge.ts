@@ -109,7 +109,16 @@ export function hedgeCurve(layers: readonly Layer[], range = "layers"): CurvePoi
   return sortedCurve(points, range);
 }
 
-function sizeLayer(layer: Layer, i: number, positionVega: number, bIv: number, weight: number, vixSpot: number, curve: readonly CurvePoint[], rate: number): HedgeRow {
+function sizeLayer(
+  layer: Layer,
+  i: number,
+  positionVega: number,
+  bIv: number,
+  weight: number,
+  vixSpot: number,
+  curve: readonly CurvePoint[],
+  rate: number,
+): HedgeRow {
   const { instrument, days, price } = layer;
   const row = layer.row ?? i + 1;
   const multiplier = INSTRUMENT_MULTIPLIER[instrument];
@@ -134,12 +143,22 @@ function sizeLayer(layer: Layer, i: number, positionVega: number, bIv: number, w
       return { ...base, premium: b.value, sensitivity, size: new NoSolutionError(reason) };
     }
     const units = numerator / sensitivity;
-    return { ...base, premium: b.value, sensitivity, size: finiteSize(row, units, units * b.value * multiplier, units * multiplier * (b.theta + b.deltaF * roll)) };
+    return {
+      ...base,
+      premium: b.value,
+      sensitivity,
+      size: finiteSize(row, units, units * b.value * multiplier, units * multiplier * (b.theta + b.deltaF * roll)),
+    };
   }
   const leverage = layer.volOrLeverage as number;
   const sensitivity = (leverage * price * beta) / future;
   const units = numerator / sensitivity;
-  return { ...base, premium: price, sensitivity, size: finiteSize(row, units, units * price * multiplier, (units * price * leverage * (vixSpot - future)) / (days * future)) };
+  return {
+    ...base,
+    premium: price,
+    sensitivity,
+    size: finiteSize(row, units, units * price * multiplier, (units * price * leverage * (vixSpot - future)) / (days * future)),
+  };
 }
 
 /** The size, or a NoSolutionError naming the row when a number overflowed. `+ 0`: no -0 in a cell. */

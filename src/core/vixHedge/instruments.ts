@@ -88,12 +88,17 @@ export function checkLayer(layer: Layer): void {
     volRule("volOrLeverage", layer.volOrLeverage);
     return;
   }
-  if (layer.strike !== undefined) throw new InputError("strike", `must be blank for ${article(instrument)} ${instrument} row (only CALL and PUT rows have a strike)`, layer.strike);
+  if (layer.strike !== undefined)
+    throw new InputError("strike", `must be blank for ${article(instrument)} ${instrument} row (only CALL and PUT rows have a strike)`, layer.strike);
   if (instrument === "ETF") {
     const lev = layer.volOrLeverage;
     if (lev === undefined) throw new InputError("volOrLeverage", "is required for an ETF row (its leverage: VIXY 1, UVXY 1.5)", lev);
     if (!(finite("volOrLeverage", lev) !== 0 && Math.abs(lev) <= MAX_ETF_LEVERAGE)) {
-      throw new InputError("volOrLeverage", `must be the ETF's leverage, not 0 and between -${MAX_ETF_LEVERAGE} and ${MAX_ETF_LEVERAGE} (VIXY 1, UVXY 1.5)`, lev);
+      throw new InputError(
+        "volOrLeverage",
+        `must be the ETF's leverage, not 0 and between -${MAX_ETF_LEVERAGE} and ${MAX_ETF_LEVERAGE} (VIXY 1, UVXY 1.5)`,
+        lev,
+      );
     }
     return;
   }

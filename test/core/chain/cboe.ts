@@ -39,7 +39,12 @@ export const published = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "
     vixUnrounded: number;
     tol: { variance: number; forward: number; vix: number };
   };
-  cboeVixWhitePaper: { near: { minutes: number; rate: number; variance: number }; next: { minutes: number; rate: number; variance: number }; vix: number; tol: { variance: number; vix: number } };
+  cboeVixWhitePaper: {
+    near: { minutes: number; rate: number; variance: number };
+    next: { minutes: number; rate: number; variance: number };
+    vix: number;
+    tol: { variance: number; vix: number };
+  };
 };
 
 export interface Expiry {

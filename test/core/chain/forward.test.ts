@@ -43,11 +43,27 @@ describe("a parity-consistent chain returns its forward", () => {
     // F = 101 at rate 0: C - P = F - K = 11, 6, 1, -4, -9 -> K* = 100
     const calls = [12, 7, 2.5, 0.5, 0.1];
     const puts = calls.map((c, i) => c - (101 - strikes[i]));
-    expect(impliedForward(strikes, calls, puts.map((p) => (p > 0 ? p : undefined)), 30, 0)).toEqual({ forward: 101, strike: 100, row: 2 });
+    expect(
+      impliedForward(
+        strikes,
+        calls,
+        puts.map((p) => (p > 0 ? p : undefined)),
+        30,
+        0,
+      ),
+    ).toEqual({ forward: 101, strike: 100, row: 2 });
     // F = 102.5 sits halfway between 100 and 105: |C - P| = 2.5 at both, the lower (100) is taken
     const tieCalls = [13, 8, 4, 1.5, 0.3];
     const tie = tieCalls.map((c, i) => c - (102.5 - strikes[i]));
-    expect(impliedForward(strikes, tieCalls, tie.map((p) => (p > 0 ? p : undefined)), 30, 0)).toEqual({ forward: 102.5, strike: 100, row: 2 });
+    expect(
+      impliedForward(
+        strikes,
+        tieCalls,
+        tie.map((p) => (p > 0 ? p : undefined)),
+        30,
+        0,
+      ),
+    ).toEqual({ forward: 102.5, strike: 100, row: 2 });
   });
 
   test("Cboe's near term: K* = 1965, where |mid C - mid P| = 2.1 is smallest, and F = 1962.89996", () => {

@@ -133,14 +133,22 @@ describe("outside: SVI wings with a forward and days", () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: 0.05, max: 2, noNaN: true }), { minLength: 5, maxLength: 25 }), (vs) => {
         const k = vs.map((_, i) => -0.5 + i * 0.05);
-        const p = fitSvi(k, vs.map((v) => v * v * T));
+        const p = fitSvi(
+          k,
+          vs.map((v) => v * v * T),
+        );
         if (p === undefined) return;
         for (const x of [p.a, p.b, p.rho, p.m, p.sigma]) expect(Number.isFinite(x)).toBe(true);
         expect(p.b).toBeGreaterThan(0);
         expect(Math.abs(p.rho)).toBeLessThan(1);
         expect(p.b * (1 + Math.abs(p.rho))).toBeLessThanOrEqual(2);
         expect(p.a + p.b * p.sigma * Math.sqrt(1 - p.rho * p.rho)).toBeGreaterThan(0);
-        const s = buildSmile(k.map((x) => F * Math.exp(x)), vs, F, T * 365);
+        const s = buildSmile(
+          k.map((x) => F * Math.exp(x)),
+          vs,
+          F,
+          T * 365,
+        );
         for (const x of [-3, -1, 0, 1, 3]) expect(Number.isFinite(s.vol(F * Math.exp(x)))).toBe(true);
       }),
       { numRuns: 25 },

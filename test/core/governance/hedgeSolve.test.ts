@@ -22,7 +22,11 @@ describe("hedgeSolve", () => {
 
   test("k > m: a future and two options for delta and gamma gives a neutral, minimum-norm hedge", () => {
     const p = [-120, -3.5];
-    const g = [[1, 0], [0.5, 0.01], [-0.4, 0.012]];
+    const g = [
+      [1, 0],
+      [0.5, 0.01],
+      [-0.4, 0.012],
+    ];
     const { quantities, kind } = hedgeSolve(p, g);
     expect(kind).toBe("minimum-norm");
     for (const r of residual(p, g, quantities)) expect(Math.abs(r)).toBeLessThan(1e-10);
@@ -45,7 +49,10 @@ describe("hedgeSolve", () => {
   test("greeks of any magnitude: scaling position and instruments by 1e-200 or 1e200 leaves Hull's quantities", () => {
     const c = published.hedgeSolve[0];
     for (const f of [1e-200, 1e200]) {
-      const q = hedgeSolve(c.positionGreeks.map((x) => x * f), c.instrumentGreeks.map((r) => r.map((x) => x * f))).quantities;
+      const q = hedgeSolve(
+        c.positionGreeks.map((x) => x * f),
+        c.instrumentGreeks.map((r) => r.map((x) => x * f)),
+      ).quantities;
       q.forEach((x, i) => expect(Math.abs(x - c.quantities[i])).toBeLessThanOrEqual(c.tol * Math.abs(c.quantities[i])));
     }
   });
@@ -53,7 +60,13 @@ describe("hedgeSolve", () => {
   test("instruments that move the greeks only together are #NUM! (singular), saying the rank", () => {
     const e = (() => {
       try {
-        hedgeSolve([1, 2], [[1, 2], [2, 4]]);
+        hedgeSolve(
+          [1, 2],
+          [
+            [1, 2],
+            [2, 4],
+          ],
+        );
       } catch (error) {
         return error;
       }

@@ -83,30 +83,70 @@ describe("trend", () => {
 describe("signalQuorum", () => {
   test("default k is a majority: 2 of 3", () => {
     // rows: (+,+,0) -> 2 up: +1; (+,-,0) -> 0; (-,-,-) -> -1
-    expect(arr(signalQuorum([[1, 1, 0], [1, -1, 0], [-1, -1, -1]]))).toEqual([1, 0, -1]);
+    expect(
+      arr(
+        signalQuorum([
+          [1, 1, 0],
+          [1, -1, 0],
+          [-1, -1, -1],
+        ]),
+      ),
+    ).toEqual([1, 0, -1]);
   });
   test("both sides reaching k is 0 (k = 1 of 2 with one vote each way)", () => {
-    expect(arr(signalQuorum([[1, -1], [1, 0]], 1))).toEqual([0, 1]);
+    expect(
+      arr(
+        signalQuorum(
+          [
+            [1, -1],
+            [1, 0],
+          ],
+          1,
+        ),
+      ),
+    ).toEqual([0, 1]);
   });
   test("#N/A (NaN) votes count as 0", () => {
-    expect(arr(signalQuorum([[NA, NA, NA], [NA, 1, 1], [NA, 1, NA]]))).toEqual([0, 1, 0]);
+    expect(
+      arr(
+        signalQuorum([
+          [NA, NA, NA],
+          [NA, 1, 1],
+          [NA, 1, NA],
+        ]),
+      ),
+    ).toEqual([0, 1, 0]);
   });
   test("persistence: a result must hold persist rows before the state moves; a single bar does not", () => {
     // raw: +1, 0, +1, +1, +1, -1, 0, 0 with persist 2:
     // t0 +1 (run 1) -> 0; t1 0 (run 1) -> 0; t2 +1 run1 -> 0; t3 +1 run2 -> +1; t4 -> +1;
     // t5 -1 run1 -> +1; t6 0 run1 -> +1; t7 0 run2 -> 0.
-    const votes = [[1, 1], [0, 0], [1, 1], [1, 1], [1, 1], [-1, -1], [0, 0], [0, 0]];
+    const votes = [
+      [1, 1],
+      [0, 0],
+      [1, 1],
+      [1, 1],
+      [1, 1],
+      [-1, -1],
+      [0, 0],
+      [0, 0],
+    ];
     expect(arr(signalQuorum(votes, 2, 2))).toEqual([0, 0, 0, 1, 1, 1, 1, 0]);
   });
   test("property: matches the windowed formulation for any votes, k and persist", () => {
-    const case_ = fc.integer({ min: 1, max: 5 }).chain((m) =>
-      fc.tuple(
-        fc.array(fc.array(fc.constantFrom(-1, 0, 1), { minLength: m, maxLength: m }), { minLength: 1, maxLength: 30 }),
-        fc.integer({ min: 1, max: m }),
-        fc.integer({ min: 1, max: 4 }),
-      ),
+    const case_ = fc
+      .integer({ min: 1, max: 5 })
+      .chain((m) =>
+        fc.tuple(
+          fc.array(fc.array(fc.constantFrom(-1, 0, 1), { minLength: m, maxLength: m }), { minLength: 1, maxLength: 30 }),
+          fc.integer({ min: 1, max: m }),
+          fc.integer({ min: 1, max: 4 }),
+        ),
+      );
+    fc.assert(
+      fc.property(case_, ([votes, k, p]) => expect(arr(signalQuorum(votes, k, p))).toEqual(quorumReference(votes, k, p))),
+      { numRuns: 500 },
     );
-    fc.assert(fc.property(case_, ([votes, k, p]) => expect(arr(signalQuorum(votes, k, p))).toEqual(quorumReference(votes, k, p))), { numRuns: 500 });
   });
   test("votes other than -1/0/+1, k above the number of signals, and bad persist are InputErrors", () => {
     expect(inputError(() => signalQuorum([[1, 2]])).message).toContain("row 1, column 2");

@@ -23,7 +23,11 @@ function oracle(a: number[][], b: number[]): number[] {
   else if (a.length < a[0].length) {
     const y = solveQ(matmulQ(A, At), B);
     x = matmulQ(At, col(y)).map((r) => r[0]);
-  } else x = solveQ(matmulQ(At, A), matmulQ(At, col(B)).map((r) => r[0]));
+  } else
+    x = solveQ(
+      matmulQ(At, A),
+      matmulQ(At, col(B)).map((r) => r[0]),
+    );
   return x.map(toDouble);
 }
 
@@ -48,7 +52,13 @@ function expectClose(x: number[], y: number[], tol: number): void {
 
 describe("solve", () => {
   test("2x2 by hand: [[2, 1], [1, 3]] x = [3, 5] gives x = [0.8, 1.4]", () => {
-    const r = solve([[2, 1], [1, 3]], [3, 5]);
+    const r = solve(
+      [
+        [2, 1],
+        [1, 3],
+      ],
+      [3, 5],
+    );
     expect(r.ok && r.kind).toBe("exact");
     if (r.ok) expectClose(r.x, [0.8, 1.4], 4 * EPS);
   });
@@ -111,19 +121,37 @@ describe("solve", () => {
   });
 
   test("a rank-deficient matrix is reported with its rank, never solved", () => {
-    const r = solve([[1, 2, 3], [2, 4, 6]], [1, 2]);
+    const r = solve(
+      [
+        [1, 2, 3],
+        [2, 4, 6],
+      ],
+      [1, 2],
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.rank).toBe(1);
       expect(r.needed).toBe(2);
       expect(r.smallest).toBeLessThanOrEqual(r.tolerance);
     }
-    expect(solve([[0, 0], [0, 0]], [1, 1]).ok).toBe(false);
+    expect(
+      solve(
+        [
+          [0, 0],
+          [0, 0],
+        ],
+        [1, 1],
+      ).ok,
+    ).toBe(false);
   });
 
   test("a badly scaled but full-rank system (gamma ~1e-4 next to vega ~1e3) still solves accurately", () => {
     // Columns in the units of delta, gamma and vega of real option positions.
-    const a = [[0.55, 0.42, 1], [0.0021, 0.0018, 0], [6.1, 5.9, 0]];
+    const a = [
+      [0.55, 0.42, 1],
+      [0.0021, 0.0018, 0],
+      [6.1, 5.9, 0],
+    ];
     const b = [-12, 0.9, 3000];
     const r = solve(a, b);
     expect(r.ok).toBe(true);

@@ -22,7 +22,13 @@ const matrixArb = fc
 
 describe("svd", () => {
   test("diagonal matrix: singular values are the absolute diagonal, sorted", () => {
-    expect(svd([[3, 0, 0], [0, -7, 0], [0, 0, 0.5]]).s).toEqual([7, 3, 0.5]);
+    expect(
+      svd([
+        [3, 0, 0],
+        [0, -7, 0],
+        [0, 0, 0.5],
+      ]).s,
+    ).toEqual([7, 3, 0.5]);
   });
 
   test("rank-1 outer product x y': one singular value |x| |y|, the others ~0", () => {

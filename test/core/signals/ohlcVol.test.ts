@@ -19,8 +19,7 @@ function fromLogs(rows: Array<[number, number, number, number]>): Bars {
   };
 }
 
-const run = (b: Bars, window: number, method: (typeof VOL_METHODS)[number], ppy = 252) =>
-  ohlcVol(b.open, b.high, b.low, b.close, window, method, ppy);
+const run = (b: Bars, window: number, method: (typeof VOL_METHODS)[number], ppy = 252) => ohlcVol(b.open, b.high, b.low, b.close, window, method, ppy);
 
 describe("ohlcVol(open, high, low, close, window = 20, method = yang-zhang, periodsPerYear = 252)", () => {
   describe("hand-checked: three bars, window 2, value on row 2 (index 2)", () => {
@@ -140,8 +139,10 @@ describe("ohlcVol(open, high, low, close, window = 20, method = yang-zhang, peri
   describe("bad input: InputError naming the argument, the rule, the row and the value", () => {
     const ok = { open: [10, 10, 10], high: [11, 11, 11], low: [9, 9, 9], close: [10, 10, 10] };
     const withRow = (key: keyof typeof ok, row: number, v: number) => ({ ...ok, [key]: ok[key].map((x, i) => (i === row ? v : x)) });
-    const call = (b: typeof ok, w = 2, m: string = "yang-zhang", ppy = 252) => () =>
-      ohlcVol(b.open, b.high, b.low, b.close, w, m as (typeof VOL_METHODS)[number], ppy);
+    const call =
+      (b: typeof ok, w = 2, m: string = "yang-zhang", ppy = 252) =>
+      () =>
+        ohlcVol(b.open, b.high, b.low, b.close, w, m as (typeof VOL_METHODS)[number], ppy);
     test.each([
       [call(withRow("high", 1, 8.5)), /^high must not be below low \(9\) at row 2; got 8.5$/],
       [call(withRow("open", 2, 12)), /^open must lie between low \(9\) and high \(11\) at row 3; got 12$/],

@@ -70,7 +70,11 @@ describe("realizedVol(closes, window = 20, periodsPerYear = 252)", () => {
       fc.property(fc.integer({ min: 1, max: 1000 }), fc.double({ min: 0.01, max: 1000, noNaN: true }), fc.integer({ min: 2, max: 30 }), (seed, c, w) => {
         const closes = spxBars(60, seed, 0.18, 1).close;
         const a = realizedVol(closes, w, 252).values;
-        const b = realizedVol(closes.map((x) => x * c), w, 252).values;
+        const b = realizedVol(
+          closes.map((x) => x * c),
+          w,
+          252,
+        ).values;
         const d = realizedVol(closes, w, 52).values;
         let worstScale = 0;
         let worstPpy = 0;

@@ -64,14 +64,17 @@ const seriesOf = (minLength: number) =>
 describe("EMA, RSI and MACD agree with TA-Lib (talib-web) to 1e-13 relative", () => {
   test("EMA on random series, periods 2..60", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 60 }).chain((p) => fc.tuple(fc.constant(p), seriesOf(p))), ([p, x]) => {
-        const theirs = callTalib(talib, "EMA", x, [p], 1);
-        if (theirs.nbElement > 0) compared.EMA++;
-        const ours = ema(x, p);
-        if (theirs.nbElement > 0) expect(ours.begin).toBe(theirs.begIdx);
-        else expect(ours.begin).toBeGreaterThanOrEqual(x.length);
-        expect(worstRelative(ours.values, theirs.outputs[0], 1e-300)).toBeLessThanOrEqual(REL);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 60 }).chain((p) => fc.tuple(fc.constant(p), seriesOf(p))),
+        ([p, x]) => {
+          const theirs = callTalib(talib, "EMA", x, [p], 1);
+          if (theirs.nbElement > 0) compared.EMA++;
+          const ours = ema(x, p);
+          if (theirs.nbElement > 0) expect(ours.begin).toBe(theirs.begIdx);
+          else expect(ours.begin).toBeGreaterThanOrEqual(x.length);
+          expect(worstRelative(ours.values, theirs.outputs[0], 1e-300)).toBeLessThanOrEqual(REL);
+        },
+      ),
       { numRuns: 400 },
     );
     expect(compared.EMA).toBeGreaterThanOrEqual(390);
@@ -79,14 +82,17 @@ describe("EMA, RSI and MACD agree with TA-Lib (talib-web) to 1e-13 relative", ()
 
   test("RSI on random series, periods 2..40 (including moves near the 1e-14 zero rule)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 40 }).chain((p) => fc.tuple(fc.constant(p), seriesOf(p))), ([p, x]) => {
-        const theirs = callTalib(talib, "RSI", x, [p], 1);
-        if (theirs.nbElement > 0) compared.RSI++;
-        const ours = rsi(x, p);
-        if (theirs.nbElement > 0) expect(ours.begin).toBe(theirs.begIdx);
-        else expect(ours.begin).toBeGreaterThanOrEqual(x.length);
-        expect(worstRelative(ours.values, theirs.outputs[0], 1e-300)).toBeLessThanOrEqual(REL);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 40 }).chain((p) => fc.tuple(fc.constant(p), seriesOf(p))),
+        ([p, x]) => {
+          const theirs = callTalib(talib, "RSI", x, [p], 1);
+          if (theirs.nbElement > 0) compared.RSI++;
+          const ours = rsi(x, p);
+          if (theirs.nbElement > 0) expect(ours.begin).toBe(theirs.begIdx);
+          else expect(ours.begin).toBeGreaterThanOrEqual(x.length);
+          expect(worstRelative(ours.values, theirs.outputs[0], 1e-300)).toBeLessThanOrEqual(REL);
+        },
+      ),
       { numRuns: 400 },
     );
     expect(compared.RSI).toBeGreaterThanOrEqual(300);
@@ -104,7 +110,7 @@ describe("EMA, RSI and MACD agree with TA-Lib (talib-web) to 1e-13 relative", ()
           if (theirs.nbElement > 0) compared.MACD++;
           const ours = macd(x, fast, slow, signal);
           if (theirs.nbElement > 0) expect(ours.begin).toBe(theirs.begIdx);
-        else expect(ours.begin).toBeGreaterThanOrEqual(x.length);
+          else expect(ours.begin).toBeGreaterThanOrEqual(x.length);
           // MACD and histogram are differences that cross 0: scale by the input's size of moves.
           const floor = Math.max(...x.map(Math.abs)) * 1e-6;
           expect(worstRelative(ours.macd, theirs.outputs[0], floor)).toBeLessThanOrEqual(REL);

@@ -56,7 +56,12 @@ export function callTalib(m: EmscriptenModule, fn: string, input: ArrayLike<numb
   try {
     m.HEAPF64.set(Array.from(input), inPtr / 8);
     const args = [0, n - 1, inPtr, ...options, begPtr, nbPtr, ...outPtrs];
-    const code = m.ccall(`TA_${fn}`, "number", args.map(() => "number"), args);
+    const code = m.ccall(
+      `TA_${fn}`,
+      "number",
+      args.map(() => "number"),
+      args,
+    );
     if (code !== 0) throw new Error(`TA_${fn} returned code ${code}`);
     const begIdx = m.HEAP32[begPtr / 4];
     const nbElement = m.HEAP32[nbPtr / 4];

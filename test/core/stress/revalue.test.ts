@@ -38,7 +38,15 @@ const POSITION_VEGA = LEGS.reduce((s, l) => s + l.qty * 100 * optionGreeks(l.kin
 function holdings(layers: Layer[], vixSpot = VIX, weights?: number[]): HedgeHolding[] {
   return vixHedge(POSITION_VEGA, 45, vixSpot, layers, { rate: RATE, weights }).map((r) => {
     if (r.size instanceof NoSolutionError) throw r.size;
-    return { instrument: r.instrument, days: r.days, price: r.price, strike: r.strike, volOrLeverage: r.volOrLeverage, units: r.size.units, multiplier: r.multiplier };
+    return {
+      instrument: r.instrument,
+      days: r.days,
+      price: r.price,
+      strike: r.strike,
+      volOrLeverage: r.volOrLeverage,
+      units: r.size.units,
+      multiplier: r.multiplier,
+    };
   });
 }
 
@@ -67,13 +75,19 @@ function handHedgePnl(rows: HedgeHolding[], vixMove: number, daysForward: number
     if (r.instrument === "FUT" || r.instrument === "VXM") return sum + r.units * r.multiplier * beta * vixMove;
     if (r.instrument === "ETF") {
       const hi = curve.findIndex((c) => c.days >= r.days);
-      const fd = hi === 0 ? curve[0].price : hi === -1 ? curve[curve.length - 1].price
-        : curve[hi - 1].price + ((curve[hi].price - curve[hi - 1].price) * (r.days - curve[hi - 1].days)) / (curve[hi].days - curve[hi - 1].days);
-      return sum + r.units * r.price * ((r.volOrLeverage as number) * beta * vixMove) / fd;
+      const fd =
+        hi === 0
+          ? curve[0].price
+          : hi === -1
+            ? curve[curve.length - 1].price
+            : curve[hi - 1].price + ((curve[hi].price - curve[hi - 1].price) * (r.days - curve[hi - 1].days)) / (curve[hi].days - curve[hi - 1].days);
+      return sum + (r.units * r.price * ((r.volOrLeverage as number) * beta * vixMove)) / fd;
     }
     const kind = r.instrument === "CALL" ? "call" : "put";
     const value = (F: number, days: number) =>
-      days === 0 ? Math.max(kind === "call" ? F - (r.strike as number) : (r.strike as number) - F, 0) : Math.exp((-RATE * days) / 365) * blackHP(F, r.strike as number, (r.volOrLeverage as number) * Math.sqrt(days / 365), kind);
+      days === 0
+        ? Math.max(kind === "call" ? F - (r.strike as number) : (r.strike as number) - F, 0)
+        : Math.exp((-RATE * days) / 365) * blackHP(F, r.strike as number, (r.volOrLeverage as number) * Math.sqrt(days / 365), kind);
     return sum + r.units * r.multiplier * (value(r.price + beta * vixMove, Math.max(r.days - daysForward, 0)) - value(r.price, r.days));
   }, 0);
 }
@@ -116,9 +130,11 @@ describe("revalueBook / stressGrid: each cell is the sum of repriced legs and ha
     const b = prepareBook({ legs: [], spot: SPOT, hedge: rows });
     expect(b.hedge[1].future).toBeCloseTo(17.2, 14);
     for (const move of [-5, 2, 10, 25]) {
-      const etf = rows[1].units * 25 * 1.5 * 0.5 * Math.sqrt(30 / 45) * move / 17.2;
+      const etf = (rows[1].units * 25 * 1.5 * 0.5 * Math.sqrt(30 / 45) * move) / 17.2;
       const want = handHedgePnl(rows, move, 0);
-      expect(Math.abs(want - (etf + rows[0].units * 1000 * vixBeta(60) * move + rows[2].units * 1000 * 0.5 * move))).toBeLessThanOrEqual(1e-12 * Math.abs(want));
+      expect(Math.abs(want - (etf + rows[0].units * 1000 * vixBeta(60) * move + rows[2].units * 1000 * 0.5 * move))).toBeLessThanOrEqual(
+        1e-12 * Math.abs(want),
+      );
       const got = revalueBook(b, { spotMove: 0, vixMove: move }).hedge;
       expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-12 * Math.abs(want));
     }
@@ -176,7 +192,12 @@ describe("the ALVH sizing rule seen in STRESS", () => {
 
   test("call-layer convexity shows at large moves: it gains more than the futures hedge of the same first-order size", () => {
     const futOnly = prepareBook({ legs: [], spot: SPOT, hedge: holdings([{ instrument: "FUT", days: 60, price: 17.6 }]) });
-    const callOnly = prepareBook({ legs: [], spot: SPOT, rate: RATE, hedge: holdings([{ instrument: "CALL", days: 60, price: 17.6, strike: 22, volOrLeverage: 0.95 }]) });
+    const callOnly = prepareBook({
+      legs: [],
+      spot: SPOT,
+      rate: RATE,
+      hedge: holdings([{ instrument: "CALL", days: 60, price: 17.6, strike: 22, volOrLeverage: 0.95 }]),
+    });
     // Same P/L per VIX point at 0 (the sizing), so equal to first order...
     expect(slopeAtZero(callOnly) / slopeAtZero(futOnly)).toBeCloseTo(1, 6);
     // ...but at +30 points the calls make more, and at -30 they lose less (bounded by the premium).

@@ -13,7 +13,16 @@ const MS_PER_DAY = 86_400_000;
 const serial = (y: number, m: number, d: number, h = 0) => Date.UTC(y, m - 1, d) / MS_PER_DAY + 25569 + h / 24;
 const EPS_DAYS = 1e-10; // serials carry ~7e-12 days (0.6 microseconds) of rounding at this size
 
-const fmt = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const fmt = new Intl.DateTimeFormat("en-US", {
+  timeZone: "America/New_York",
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
 /** New York wall clock of an instant, as an Excel serial, per ICU. */
 function icuWallSerial(ms: number): number {
   const p = Object.fromEntries(fmt.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));

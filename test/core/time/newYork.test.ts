@@ -8,7 +8,15 @@ import { nyFromUtc, nyOffsetOfUtc, utcFromNy } from "../../../src/core/time";
 
 const MS_PER_DAY = 86_400_000;
 const serialOfMs = (ms: number) => ms / MS_PER_DAY + 25569;
-const fmt = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+const fmt = new Intl.DateTimeFormat("en-US", {
+  timeZone: "America/New_York",
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 
 /** UTC offset of New York at an instant, hours to add to local time, per ICU. */
 function icuOffset(ms: number): number {

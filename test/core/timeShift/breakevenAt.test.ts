@@ -44,12 +44,15 @@ describe("the roots are zeros of CONDOR_PAYOFF's P/L to full double precision", 
       expect(be.upper).not.toBeNull();
       expect(be.lower as number).toBeLessThan(middle);
       expect(be.upper as number).toBeGreaterThan(middle);
-      for (const [root, outward] of [[be.lower as number, -1], [be.upper as number, 1]] as Array<[number, 1 | -1]>) {
+      for (const [root, outward] of [
+        [be.lower as number, -1],
+        [be.upper as number, 1],
+      ] as Array<[number, 1 | -1]>) {
         // The loss side is outward (away from the middle): P/L < 0 there, >= 0 toward the middle.
         const here = pl(root);
         expect(Math.abs(here)).toBeLessThan(1e-11);
         if (here >= 0) expect(pl(neighbour(root, outward))).toBeLessThan(0);
-        else expect(pl(neighbour(root, (-outward) as 1 | -1))).toBeGreaterThanOrEqual(0);
+        else expect(pl(neighbour(root, -outward as 1 | -1))).toBeGreaterThanOrEqual(0);
       }
     });
   }
@@ -63,7 +66,11 @@ describe("the roots are zeros of CONDOR_PAYOFF's P/L to full double precision", 
     const vols: [number, number, number, number] = [0.2, 0.19, 0.16, 0.15];
     const sd = vols.map((v) => v * Math.sqrt(days / 365));
     const exact = (s: number) =>
-      credit - (blackHP(s, K.putShort, sd[1], "put") - blackHP(s, K.putLong, sd[0], "put") + blackHP(s, K.callShort, sd[2], "call") - blackHP(s, K.callLong, sd[3], "call"));
+      credit -
+      (blackHP(s, K.putShort, sd[1], "put") -
+        blackHP(s, K.putLong, sd[0], "put") +
+        blackHP(s, K.callShort, sd[2], "call") -
+        blackHP(s, K.callLong, sd[3], "call"));
     const be = breakevenAt(K, credit, days, vols);
     for (const root of [be.lower as number, be.upper as number]) {
       let below = root;

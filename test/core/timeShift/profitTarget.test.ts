@@ -53,10 +53,21 @@ function hitSet(tau: number, vols: number | [number, number, number, number], th
 }
 
 /** The seeded Monte Carlo of scripts/profit-target-mc.mjs, run in plain node (jest's sandbox slows Math.log ~20x). */
-function monteCarlo(days: number, vols: number | [number, number, number, number], credit: number, target: number, rate: number, yld: number, paths: number, seed: number) {
+function monteCarlo(
+  days: number,
+  vols: number | [number, number, number, number],
+  credit: number,
+  target: number,
+  rate: number,
+  yld: number,
+  paths: number,
+  seed: number,
+) {
   const v = typeof vols === "number" ? [vols, vols, vols, vols] : vols;
   const input = { spot: SPOT, strikes: [K.putLong, K.putShort, K.callShort, K.callLong], days, vols: v, credit, target, rate, yield: yld, paths, seed };
-  const out = execFileSync(process.execPath, [path.join(__dirname, "..", "..", "..", "scripts", "profit-target-mc.mjs"), JSON.stringify(input)], { encoding: "utf8" });
+  const out = execFileSync(process.execPath, [path.join(__dirname, "..", "..", "..", "scripts", "profit-target-mc.mjs"), JSON.stringify(input)], {
+    encoding: "utf8",
+  });
   return JSON.parse(out) as { mean: number; se: number };
 }
 

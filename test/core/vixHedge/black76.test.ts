@@ -10,10 +10,31 @@ import { black76, black76Value } from "../../../src/core/vixHedge/black76";
 import { blackHP, normCdfHP } from "../../helpers/highPrecision";
 
 const published = JSON.parse(fs.readFileSync(path.join(__dirname, "../../fixtures/published-cases.json"), "utf8")) as {
-  options: Array<{ source: string; type: string; spot: number; strike: number; days: number; vol: number; rate: number; yield: number; price: number; tol: number }>;
+  options: Array<{
+    source: string;
+    type: string;
+    spot: number;
+    strike: number;
+    days: number;
+    vol: number;
+    rate: number;
+    yield: number;
+    price: number;
+    tol: number;
+  }>;
 };
 const golden = JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/vix-hedge-golden.json"), "utf8")) as {
-  black76: Array<{ kind: "CALL" | "PUT"; future: number; strike: number; days: number; vol: number; rate: number; value: number; deltaF: number; theta: number }>;
+  black76: Array<{
+    kind: "CALL" | "PUT";
+    future: number;
+    strike: number;
+    days: number;
+    vol: number;
+    rate: number;
+    value: number;
+    deltaF: number;
+    theta: number;
+  }>;
 };
 
 function expectRel(got: number, want: number, rel: number): void {
@@ -43,7 +64,11 @@ describe("black76", () => {
   test("equals the exact (BigInt) Black price times e^-rT from deep in the money to far out of it", () => {
     for (const kind of ["call", "put"] as const) {
       for (const strike of [2, 8, 14, 17.4, 21, 30, 50, 90]) {
-        for (const [days, vol] of [[7, 1.4], [30, 0.9], [120, 0.6]]) {
+        for (const [days, vol] of [
+          [7, 1.4],
+          [30, 0.9],
+          [120, 0.6],
+        ]) {
           const rate = 0.045;
           const T = days / 365;
           const want = Math.exp(-rate * T) * blackHP(17.4, strike, vol * Math.sqrt(T), kind);

@@ -63,7 +63,11 @@ describe("vixTerm", () => {
       { days: 60, price: 18.3 },
       { days: 90, price: 18.9 },
     ]);
-    expect(rows.map((r) => [r.days, r.price])).toEqual([[30, 17.4], [60, 18.3], [90, 18.9]]);
+    expect(rows.map((r) => [r.days, r.price])).toEqual([
+      [30, 17.4],
+      [60, 18.3],
+      [90, 18.9],
+    ]);
     expect(rows[0].contango).toBeCloseTo(0.9 / 16.5, 15); // (17.4/16.5 - 1) 30/30
     expect(rows[1].contango).toBeCloseTo(1.8 / 16.5 / 2, 15);
     expect(rows[2].contango).toBeCloseTo(2.4 / 16.5 / 3, 15);

@@ -108,7 +108,7 @@ describe("vixHedge: mixed layers", () => {
       const gap = Math.abs(s.units / (10 * fut.units) - 1);
       expect(gap).toBeLessThanOrEqual(previous);
       previous = gap;
-      expectRel(s.units * 100 * row.sensitivity / row.beta / 100, fut.units * 1000, 1e-14); // same dollar exposure
+      expectRel((s.units * 100 * row.sensitivity) / row.beta / 100, fut.units * 1000, 1e-14); // same dollar exposure
     }
     expect(previous).toBeLessThan(1e-15);
     const deep = sized(vixHedge(-900, 45, 16.5, [{ instrument: "CALL", days: 30, price: 17.4, strike: 0.5, volOrLeverage: 0.5 }])[0].size);
@@ -141,8 +141,20 @@ describe("vixHedge with FUT-only layers is VIX_LADDER", () => {
         (vega, pdays, spot, curve, mini, giveWeights) => {
           const instrument = mini ? "VXM" : "FUT";
           const weights = giveWeights ? curve.map((_, i) => i + 1) : undefined;
-          const ladder = vixLadder(vega, pdays, spot, curve.map(([days, p]) => ({ days, price: p })), { weights, multiplier: mini ? 100 : 1000 });
-          const hedge = vixHedge(vega, pdays, spot, curve.map(([days, p]) => ({ instrument, days, price: p })), { weights });
+          const ladder = vixLadder(
+            vega,
+            pdays,
+            spot,
+            curve.map(([days, p]) => ({ days, price: p })),
+            { weights, multiplier: mini ? 100 : 1000 },
+          );
+          const hedge = vixHedge(
+            vega,
+            pdays,
+            spot,
+            curve.map(([days, p]) => ({ instrument, days, price: p })),
+            { weights },
+          );
           hedge.forEach((r, i) => {
             expect(sized(r.size).units).toBe(ladder[i].contracts);
             expect(r.ratio).toBe(ladder[i].ratio);
@@ -177,12 +189,18 @@ describe("vixHedge errors", () => {
     expect(inputError(call({ days: -5 })).argument).toBe("layers row 2 days");
     expect(inputError(call({ price: 0 })).argument).toBe("layers row 2 price");
     expect(inputError(() => vixHedge(-900, 45, 16.5, [{ instrument: "FUT", days: 30, price: 17, strike: 20 }])).argument).toBe("layers row 1 strike");
-    expect(inputError(() => vixHedge(-900, 45, 16.5, [{ instrument: "FUT", days: 30, price: 17, volOrLeverage: 1 }])).argument).toBe("layers row 1 volOrLeverage");
-    expect(inputError(() => vixHedge(-900, 45, 16.5, [{ instrument: "ETF", days: 30, price: 17, strike: 1, volOrLeverage: 1 }])).argument).toBe("layers row 1 strike");
+    expect(inputError(() => vixHedge(-900, 45, 16.5, [{ instrument: "FUT", days: 30, price: 17, volOrLeverage: 1 }])).argument).toBe(
+      "layers row 1 volOrLeverage",
+    );
+    expect(inputError(() => vixHedge(-900, 45, 16.5, [{ instrument: "ETF", days: 30, price: 17, strike: 1, volOrLeverage: 1 }])).argument).toBe(
+      "layers row 1 strike",
+    );
   });
 
   test("two future-priced rows of the same days with different prices name the later row when an ETF reads the curve", () => {
-    expect(inputError(() => vixHedge(-900, 45, 16.5, [WORKED[0], { ...WORKED[1], days: 30, price: 17.6 }, WORKED[2]])).message).toMatch(/^layers row 2 price must equal the future of the same days in row 1 \(17\.4\)/);
+    expect(inputError(() => vixHedge(-900, 45, 16.5, [WORKED[0], { ...WORKED[1], days: 30, price: 17.6 }, WORKED[2]])).message).toMatch(
+      /^layers row 2 price must equal the future of the same days in row 1 \(17\.4\)/,
+    );
     expect(vixHedge(-900, 45, 16.5, [WORKED[0], { ...WORKED[1], days: 30, price: 17.4 }, WORKED[2]])).toHaveLength(3);
     expect(vixHedge(-900, 45, 16.5, [WORKED[0], { ...WORKED[1], days: 30, price: 17.6 }])).toHaveLength(2); // no ETF: as VIX_LADDER
   });

@@ -12,8 +12,22 @@ export const VALID: Record<string, unknown[]> = {
     null,
     0.04,
   ],
-  VIX_CM: [[[23, 17.2], [51, 18.1], [79, 18.6]], 30],
-  VIX_TERM: [16.5, [[30, 17.4], [60, 18.3], [90, 18.9]]],
+  VIX_CM: [
+    [
+      [23, 17.2],
+      [51, 18.1],
+      [79, 18.6],
+    ],
+    30,
+  ],
+  VIX_TERM: [
+    16.5,
+    [
+      [30, 17.4],
+      [60, 18.3],
+      [90, 18.9],
+    ],
+  ],
 };
 
 /** VIX_HEDGE echoes each row's instrument, by its canonical name. */
