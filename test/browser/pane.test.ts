@@ -325,6 +325,65 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
     await page.close();
   });
 
+  test("the stress heatmap: cells equal STRESS through the bundle, without and then with the ladder's hedge; keyboard readout; the stress block previews", async () => {
+    const { page, errors } = await openPane();
+    await buildCondor(page);
+    const SPOT = [-0.1, -0.05, -0.02, 0, 0.02, 0.05, 0.1];
+    const VIX = [-5, 0, 5, 10, 20];
+    const legs = [["P", 4670, 10, 30, 0.21], ["P", 4720, -10, 30, 0.21], ["C", 5240, -10, 30, 0.16], ["C", 5290, 10, 30, 0.16]];
+    const stress = (hedge: unknown[][] | null) => bundle().call("STRESS", legs, 5000, SPOT.map((x) => [x]), [VIX], 0, 100, hedge, hedge ? 18 : null, 0, 0) as number[][];
+    const td = (i: number, j: number) => page.locator(`#view-condor table.heatmap td[data-i="${i}"][data-j="${j}"]`);
+    const checkThree = async (grid: number[][]) => {
+      for (const [i, j] of [[0, 4], [1, 3], [6, 0]]) {
+        expect(Math.abs(grid[i][j])).toBeGreaterThan(100); // shown in thousands
+        expect(Number(await td(i, j).getAttribute("data-value"))).toBe(grid[i][j]);
+        const k = Math.round(grid[i][j] / 100) / 10;
+        expect(await td(i, j).innerText()).toBe(`${k > 0 ? "+" : "-"}${Math.abs(k).toFixed(1)}k`);
+      }
+    };
+    // No ladder yet: only the unhedged grid, and it says so.
+    expect(await page.locator("#view-condor .stress-source").innerText()).toMatch(/^Hedge: none/);
+    expect(await page.locator('#view-condor .segmented button[data-hedged="true"]').isDisabled()).toBe(true);
+    const bare = stress(null);
+    await checkThree(bare);
+    expect(await td(3, 1).innerText()).toBe("0"); // no move, no P/L
+    // Keyboard: the readout follows the focused cell.
+    await td(3, 1).focus();
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowRight");
+    const money = (v: number) => `${v < 0 ? "-" : "+"}$${Math.abs(v).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    expect(await page.locator("#stress-readout").innerText()).toBe(`SPX −2% (4900), VIX +5 pts: ${money(bare[2][2])} without the hedge`);
+    // The ladder, sized from the condor's vega: the hedged grid uses its three FUT layers' unrounded contracts.
+    await page.getByRole("tab", { name: "Hedge ladder" }).click();
+    await page.getByRole("button", { name: /Use the condor block's \$ vega/ }).click();
+    await fillLadder(page);
+    await page.getByRole("button", { name: "Build ladder" }).click();
+    await page.waitForSelector("#view-ladder h2:has-text('Hedge ladder block')");
+    await page.getByRole("tab", { name: "Condor" }).click();
+    const vega = (bundle().call("CONDOR_GREEKS", 5000, 4670, 4720, 5240, 5290, 30, [[0.21, 0.21, 0.16, 0.16]], 0, 0) as number[][])[0][4] * 1000;
+    const ladder = bundle().call("VIX_LADDER", vega, 30, 18, [[30, 19], [60, 20], [90, 20.5]], null, 1000) as number[][];
+    const hedge = ladder.map((r) => ["FUT", r[0], r[1], "", "", r[5], 1000]);
+    expect(await page.locator("#view-condor .stress-source").innerText()).toMatch(/3 FUT layers at 30, 60, 90 days, VIX_LADDER's unrounded contracts/);
+    expect(await page.locator('#view-condor .segmented button[data-hedged="true"]').getAttribute("aria-checked")).toBe("true");
+    await checkThree(stress(hedge));
+    await page.locator("#view-condor table.heatmap").screenshot(process.env.SHIELD_SCREENSHOTS ? { path: path.join(SHOTS, "stress-heatmap.png") } : {});
+    await page.locator("#view-condor .stress-card").screenshot(process.env.SHIELD_SCREENSHOTS ? { path: path.join(SHOTS, "stress-view.png") } : {});
+    await page.getByRole("radio", { name: "Without hedge" }).click();
+    await checkThree(bare);
+    // Nothing in the card is wider than 350 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+    // Write stress block (preview): the block's own STRESS cells, evaluated, hold the same numbers.
+    await page.getByRole("button", { name: "Write stress block" }).click();
+    expect(await page.locator("#result").innerText()).toMatch(/^Preview only: nothing is written outside Excel\. The stress block/);
+    const preview = page.locator("#view-condor .stress-preview");
+    const cells = await preview.locator("td[data-cell]").evaluateAll((els) => els.map((e) => [e.getAttribute("data-cell"), (e as HTMLElement).innerText.trim()]));
+    const values = new Map(cells as Array<[string, string]>);
+    expect(values.get("A1")).toBe("SHIELD stress (STRESS)");
+    expect([...values.values()]).toContain(Math.round(stress(hedge)[0][4]).toLocaleString("en-US"));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test("a ladder whose vega cell errors shows the error in its totals, not 0", async () => {
     const { page, errors } = await openPane();
     await page.getByRole("tab", { name: "Hedge ladder" }).click();
