@@ -9,6 +9,7 @@ import { CONDOR_LAYOUT, planCondor } from "../../src/taskpane/plan/condorPlan";
 import { ladderLayout, planLadder } from "../../src/taskpane/plan/ladderPlan";
 import { rangeAddress } from "../../src/taskpane/plan/a1";
 import { renderPlan } from "../../src/taskpane/plan/render";
+import { layoutStress, stressLayout } from "../../src/taskpane/plan/stressPlan";
 import type { Plan } from "../../src/taskpane/plan/types";
 import {
   PartialWriteError,
@@ -473,5 +474,37 @@ describe("writePlan writes the totals that show their ladder's error", () => {
     expect(written[L.firstLadder + 2][6]).toBe("=ROUND(IF(ISERROR(C20),C20,H22),0)");
     expect(written[L.totals][5]).toBe("=IF(ISERROR(C20),C20,SUM(H20:H22))");
     expect(written[L.totals][6]).toBe("=IF(ISERROR(C20),C20,SUM(I20:I22))");
+  });
+});
+
+describe("writePlan writes the stress block", () => {
+  const condor = condorPlan();
+  const hedge = [30, 60, 90].map((days, i) => ({ instrument: "FUT" as const, days, price: [19, 20, 20.5][i], units: [1.3, 1.1, 0.92][i], multiplier: 1000, row: i + 1 }));
+  const plan = layoutStress({ condor: condor.model!, hedge, vixSpot: 18, hedgeSource: "three FUT layers", daysForward: 0 });
+  const L = stressLayout(3);
+
+  test("in one run at the selection: values, the two live STRESS formulas, no chart, and a workbook name marking it", async () => {
+    const { excel, rec, target } = mockExcel({ row: 1, col: 1, address: "B2" }, "Sheet1");
+    const out = await writePlan(plan, { now: new Date("2026-12-02T10:00:00Z") }, excel);
+    expect(rec.runs).toBe(1);
+    expect(rec.charts).toHaveLength(0);
+    expect(target().formulas).toEqual(renderPlan(plan, { row: 1, col: 1 }).formulas);
+    expect(target().formulas[L.grid + 1][1]).toBe(`=SHIELD.STRESS(B13:F16,C4,B${L.grid + 3}:B${L.grid + 9},C${L.grid + 2}:G${L.grid + 2},C5,C6,B20:H22,C7,C8,C9)`);
+    expect(target().formulas[L.grid2 + 1][1]).toBe(`=SHIELD.STRESS(B13:F16,C4,B${L.grid + 3}:B${L.grid + 9},C${L.grid + 2}:G${L.grid + 2},C5,C6,,,C8,C9)`);
+    expect(target().formulas[L.firstHedge][0]).toBe("FUT");
+    expect(target().formulas[L.firstHedge][3]).toBe(""); // a future's strike is left blank
+    expect(rec.names.map((n) => [n.name, n.comment])).toEqual([["SHIELD_stress_Sheet1_B2", '{"shield":1,"kind":"stress","built":"2026-12-02T10:00:00.000Z"}']]);
+    if (out.status !== "written") throw new Error("not written");
+    expect(describeWrite(out, "stress block")).toMatch(new RegExp(`^Wrote the stress block to Sheet1!B2:H${plan.rows + 1}: \\d+ cells \\(14 formulas, \\d+ values\\), 2 spilled results`)); // 2 STRESS + the second grid's 5 + 7 move headers (=C25 ...)
+  });
+
+  test("over a non-empty cell: asks first, and writes nothing", async () => {
+    const existing: Array<Array<string | number>> = [];
+    existing[L.grid + 2] = ["", "", "mine"];
+    const { excel, rec } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", existing);
+    const out = await writePlan(plan, {}, excel);
+    expect(out).toMatchObject({ status: "needsConfirmation", count: 1, addresses: [`Sheet1!C${L.grid + 3}`] });
+    expect(rec.cleared).toEqual([]);
+    expect(rec.names).toEqual([]);
   });
 });
