@@ -36,6 +36,7 @@ const SIGNATURES: Record<string, { params: number; optional: number; size?: Size
   VIX_LADDER: { params: 8, optional: 4, size: (a) => new ArraySize(6, a[3].height) },
   BREAKEVEN_AT: { params: 9, optional: 2, size: () => new ArraySize(2, 1) },
   PROB_PROFIT_TARGET: { params: 11, optional: 3 },
+  VIX_HEDGE: { params: 6, optional: 2, size: (a) => new ArraySize(10, a[3].height) },
   STRESS: { params: 10, optional: 6, size: (a) => new ArraySize(a[3].width * a[3].height, a[2].width * a[2].height) },
 };
 
