@@ -94,6 +94,7 @@ function start(): void {
   const ladderFields = buildForm("ladder", LADDER_FIELDS, $("ladder-position"));
   const layers = buildLayers($("ladder-layers"));
   const ladderValues = (): FormValues => ({ ...ladderFields.values(), ...valuesOf($("ladder-layers")) });
+  $("ladder-layers").addEventListener("change", () => onEdit("ladder")); // the instrument selects
 
   const views: Record<Kind, HTMLElement> = { condor: $("view-condor"), ladder: $("view-ladder") };
   const planners: Record<Kind, (v: FormValues) => PlanResult> = { condor: planCondor, ladder: planLadder };
@@ -134,6 +135,12 @@ function start(): void {
   /** The plans the stress view works on: the condor shown, and the hedge ladder last shown (its hedge). */
   let stressCondor: Plan | undefined;
   let stressLadder: { plan: Plan; grid: PreviewGrid } | undefined;
+  let condorGrid: PreviewGrid | undefined;
+  const condorTheta = (): number | undefined => {
+    const k = stressCondor?.keyCells.positionTheta;
+    const v = k && condorGrid ? condorGrid.values[k.row][k.col] : undefined;
+    return typeof v === "number" ? v : undefined;
+  };
   const stressInputs = (): StressInputs | undefined => {
     const condor = stressCondor?.model;
     if (!condor) return undefined;
@@ -142,7 +149,9 @@ function start(): void {
     const vegaValue = vega ? stressLadder!.grid.values[vega.row][vega.col] : null;
     const hedgeSource = found.hedge.length
       ? `the hedge ladder ${mode === "excel" ? "view" : "preview"} (sized for ${typeof vegaValue === "number" ? `$ vega ${vegaValue.toLocaleString("en-US", { maximumFractionDigits: 2 })}` : "its vega"}): ` +
-        `${found.hedge.length} ${found.hedge[0].instrument} layers at ${found.hedge.map((r) => r.days).join(", ")} days, VIX_LADDER's unrounded contracts`
+        (stressLadder!.plan.keyCells.hedge
+          ? `${found.hedge.map((r) => `${r.instrument} ${r.days} d`).join(", ")}, VIX_HEDGE's unrounded units`
+          : `${found.hedge.length} ${found.hedge[0].instrument} layers at ${found.hedge.map((r) => r.days).join(", ")} days, VIX_LADDER's unrounded contracts`)
       : "";
     return { condor, hedge: found.hedge, vixSpot: found.vixSpot, hedgeSource, daysForward: 0 };
   };
@@ -209,9 +218,10 @@ function start(): void {
     const body = view.querySelector<HTMLElement>(".view-body")!;
     clear(body);
     body.append(h("h2", {}, heading));
-    body.append(kind === "condor" ? condorView(plan, grid, lookup, { today: todayIso(), addressOf: mode === "preview" ? (r, c) => cellAddress(r, c) : undefined }) : ladderView(plan, grid, lookup));
+    body.append(kind === "condor" ? condorView(plan, grid, lookup, { today: todayIso(), addressOf: mode === "preview" ? (r, c) => cellAddress(r, c) : undefined }) : ladderView(plan, grid, lookup, { condorTheta: condorTheta() }));
     if (kind === "condor") {
       stressCondor = plan;
+      condorGrid = grid;
       body.append(h("div", { class: "stress-slot" }));
       showStress();
     } else {
@@ -450,7 +460,7 @@ function start(): void {
 /** Every named input under `root`, by name. */
 function valuesOf(root: HTMLElement): FormValues {
   const out: FormValues = {};
-  root.querySelectorAll<HTMLInputElement>("input[name]").forEach((el) => (out[el.name] = el.value));
+  root.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input[name], select[name]").forEach((el) => (out[el.name] = el.value));
   return out;
 }
 

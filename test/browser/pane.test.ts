@@ -384,6 +384,64 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
     await page.close();
   });
 
+  test("the ladder with an instrument per layer writes VIX_HEDGE; the card shows units per layer, cost, carry and carry / condor theta equal to VIX_HEDGE's", async () => {
+    const { page, errors } = await openPane();
+    await buildCondor(page);
+    await page.getByRole("tab", { name: "Hedge ladder" }).click();
+    await page.getByRole("button", { name: /Use the condor block's \$ vega/ }).click();
+    await fillLadder(page);
+    // The v1 ladder (FUT only) first: its cost is 0 (futures have no premium), its carry VIX_HEDGE's on the same FUT layers.
+    await page.getByRole("button", { name: "Build ladder" }).click();
+    await page.waitForSelector("#view-ladder h2:has-text('Hedge ladder block')");
+    const g = bundle().call("CONDOR_GREEKS", 5000, 4670, 4720, 5240, 5290, 30, [[0.21, 0.21, 0.16, 0.16]], 0, 0) as number[][];
+    const vega = g[0][4] * 1000;
+    const theta = g[0][3] * 1000;
+    const money = (v: number) => `${v < 0 ? "-" : "+"}$${Math.abs(v).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    const tile = (key: string) => page.locator(`#view-ladder .tile[data-key="${key}"] .value`).innerText();
+    const fut = bundle().call("VIX_HEDGE", vega, 30, 18, [["FUT", 30, 19, "", ""], ["FUT", 60, 20, "", ""], ["FUT", 90, 20.5, "", ""]], [[0.5], [0.3], [0.2]], null) as number[][];
+    expect(await tile("cost")).toBe("$0.00");
+    const futCarry = fut.reduce((s, r) => s + r[9], 0);
+    expect(await tile("carry")).toBe(money(futCarry));
+    expect(await tile("carryShare")).toBe(`${((futCarry / Math.abs(theta)) * 100).toFixed(1)}%`);
+    // Layer 2 becomes a 25-delta call (vol 0.9), layer 3 a put struck at 18 (vol 0.8).
+    await page.getByLabel("Layer 2 instrument").selectOption("CALL");
+    await page.getByLabel("Layer 2 strike or delta").fill("25d");
+    await page.getByLabel("Layer 2 option vol or ETF leverage").fill("0.9");
+    await page.getByLabel("Layer 3 instrument").selectOption("PUT");
+    await page.getByLabel("Layer 3 strike or delta").fill("18");
+    await page.getByLabel("Layer 3 option vol or ETF leverage").fill("0.8");
+    await page.getByRole("button", { name: "Build ladder" }).click();
+    await page.waitForSelector("#view-ladder h2:has-text('VIX hedge block')");
+    const strike = Number(await cellText(page, "E11", "ladder"));
+    expect(strike % 0.5).toBe(0);
+    expect((await cellText(page, "A1", "ladder")).trim()).toBe("SHIELD VIX hedge (VIX_HEDGE)");
+    const mixed = bundle().call("VIX_HEDGE", vega, 30, 18, [["FUT", 30, 19, "", ""], ["CALL", 60, 20, strike, 0.9], ["PUT", 90, 20.5, 18, 0.8]], [[0.5], [0.3], [0.2]], null) as number[][];
+    const units = await page.locator("#view-ladder table.layers-summary tbody td:nth-child(2)").allInnerTexts();
+    expect(units).toEqual(mixed.map((r) => r[5].toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })));
+    const cost = mixed.reduce((s, r) => s + r[8], 0);
+    const carry = mixed.reduce((s, r) => s + r[9], 0);
+    expect(await tile("cost")).toBe(money(cost));
+    expect(await tile("carry")).toBe(money(carry));
+    expect(await tile("carryShare")).toBe(`${((carry / Math.abs(theta)) * 100).toFixed(1)}%`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+    await page.locator("#panel-ladder").screenshot(process.env.SHIELD_SCREENSHOTS ? { path: path.join(SHOTS, "ladder-instruments.png") } : {});
+    // The stress view now uses this hedge.
+    await page.getByRole("tab", { name: "Condor" }).click();
+    expect(await page.locator("#view-condor .stress-source").innerText()).toMatch(/FUT 30 d, CALL 60 d, PUT 90 d, VIX_HEDGE's unrounded units/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("the stress view in the dark theme keeps readable cell values", async () => {
+    const { page, errors } = await openPane({ dark: true });
+    await buildCondor(page);
+    const colours = await page.locator("#view-condor table.heatmap td").first().evaluate((el) => getComputedStyle(el).color);
+    expect(colours).toBe("rgb(255, 255, 255)"); // the dark theme's foreground on the tinted cells
+    await page.locator("#view-condor .stress-card").screenshot(process.env.SHIELD_SCREENSHOTS ? { path: path.join(SHOTS, "stress-view-dark.png") } : {});
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test("a ladder whose vega cell errors shows the error in its totals, not 0", async () => {
     const { page, errors } = await openPane();
     await page.getByRole("tab", { name: "Hedge ladder" }).click();

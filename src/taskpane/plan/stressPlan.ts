@@ -13,6 +13,7 @@ import { FMT } from "./formats";
 import { omit, range, ref, shield } from "./formula";
 import { Grid } from "./grid";
 import { ladderLayout } from "./ladderPlan";
+import { parseInstrument } from "../../core/vixHedge/instruments";
 import type { CondorModel, Plan } from "./types";
 
 /** The grid's SPX moves (relative), one row each. */
@@ -41,13 +42,28 @@ export function condorLegs(m: CondorModel): Leg[] {
 }
 
 /**
- * The hedge a ladder block holds, read from its evaluated cells: one FUT (VX, 1000) or VXM (100)
- * row per layer, its days and future, and VIX_LADDER's unrounded contracts as units (the
- * sizing rule's own numbers, as VIX_HEDGE's units feed STRESS). None when the ladder failed.
+ * The hedge a ladder block holds, read from its evaluated cells: for a v1 ladder one FUT (VX,
+ * 1000) or VXM (100) row per layer, its days and future, and VIX_LADDER's unrounded contracts
+ * as units (the sizing rule's own numbers, as VIX_HEDGE's units feed STRESS); for a VIX_HEDGE
+ * block its output's first seven columns. None when the block's hedge failed.
  */
 export function ladderHedge(plan: Plan, grid: PreviewGrid): { hedge: HedgeHolding[]; vixSpot?: number } {
   const vix = plan.keyCells.vixSpot;
   const vixSpot = vix ? grid.values[vix.row][vix.col] : null;
+  const head = plan.keyCells.hedge;
+  if (head) {
+    // A VIX_HEDGE block: its spill's first seven columns are STRESS's hedge (SPEC).
+    const spill = plan.cells.find((c) => c.row === head.row && c.col === head.col)?.spill;
+    const out: HedgeHolding[] = [];
+    for (let i = 0; i < (spill?.rows ?? 0); i++) {
+      const r = grid.values[head.row + i].slice(head.col, head.col + 7);
+      const [inst, days, price, strike, vol, units, mult] = r;
+      if (typeof inst !== "string" || [days, price, units, mult].some((x) => typeof x !== "number")) return { hedge: [] };
+      const opt = (x: unknown) => (typeof x === "number" && x !== 0 ? x : undefined);
+      out.push({ instrument: parseInstrument(inst), days: days as number, price: price as number, strike: opt(strike), volOrLeverage: opt(vol), units: units as number, multiplier: mult as number, row: i + 1 });
+    }
+    return { hedge: out, vixSpot: typeof vixSpot === "number" ? vixSpot : undefined };
+  }
   const k = plan.cells.filter((c) => c.row > 8 && c.col === 1 && c.style === "input").length;
   const L = ladderLayout(k);
   const mult = grid.values[L.input.multiplier][1];
