@@ -242,7 +242,7 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
   test("the date slider and vol shift move the 'today' curve, which matches CONDOR_PAYOFF with daysLeft; hover and keys read it out", async () => {
     const { page, errors } = await openPane();
     await buildCondor(page);
-    const readout = page.locator("#view-condor .readout");
+    const readout = page.locator("#view-condor #chart-readout");
     // The cursor starts at spot; today, at spot, the condor is worth its credit: P/L 0.
     expect(await readout.innerText()).toBe(`5000: at expiry +$14,051.78; today ${expectedToday(5000, credit(), 30)}`);
     // Keyboard: focus the chart, Home goes to the first price, End to the last; arrows step by one price.
