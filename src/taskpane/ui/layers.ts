@@ -18,7 +18,7 @@ export interface LayersControl {
 
 export function buildLayers(container: HTMLElement): LayersControl {
   const table = h("table", { class: "layers" });
-  const head = h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "#"), h("th", { scope: "col" }, "Days"), h("th", { scope: "col" }, "Future price"), h("th", { scope: "col" }, "Weight")));
+  const head = h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "#"), h("th", { scope: "col" }, "Days"), h("th", { scope: "col" }, "Price"), h("th", { scope: "col" }, "Weight")));
   const body = h("tbody");
   table.append(head, body);
   const add = h("button", { type: "button", id: "layer-add" }, "Add layer");
