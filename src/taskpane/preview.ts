@@ -100,6 +100,8 @@ export function evaluatePlan(plan: Plan, lookup: FunctionLookup, resolveExternal
       }
       case "external":
         return resolveExternal(e.text) ?? { error: "#REF!", message: `${e.text} is outside this block: it is evaluated in Excel, not in the preview` };
+      case "omit":
+        return null;
       case "neg":
         return arithmetic(evaluate(e.a), 0, (a) => -a);
       case "op": {

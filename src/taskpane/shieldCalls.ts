@@ -102,3 +102,14 @@ export function probProfitTarget(lookup: FunctionLookup, spot: number, days: num
 export function breakevenAt(lookup: FunctionLookup, c: CondorArgs, daysLeft: number, vols = c.vols): CallResult<Array<number | CellError>> {
   return rowOf(callShield(lookup, "BREAKEVEN_AT", ...c.strikes, c.credit, daysLeft, [vols.slice()], c.rate, c.yield), 2);
 }
+
+/**
+ * VIX_HEDGE(positionVega, positionDays, vixSpot, layers, weights): the k x 10 table (units,
+ * premium, cost, carry per day per layer). The ladder view reads the cost and carry of a v1
+ * (futures-only) ladder from it: with only FUT rows its units are VIX_LADDER's (SPEC).
+ */
+export function vixHedge(lookup: FunctionLookup, positionVega: number, positionDays: number, vixSpot: number, layers: unknown[][], weights: number[][]): CallResult<unknown[][]> {
+  const r = callShield(lookup, "VIX_HEDGE", positionVega, positionDays, vixSpot, layers, weights, null);
+  if (!r.ok) return r;
+  return Array.isArray(r.value) ? { ok: true, value: r.value as unknown[][] } : { ok: false, unavailable: false, error: { error: "#VALUE!", message: "VIX_HEDGE did not return a table" } };
+}

@@ -24,6 +24,8 @@ import { buildLayers } from "./ui/layers";
 import { condorView } from "./ui/condorView";
 import { ladderView } from "./ui/ladderView";
 import { previewTable } from "./ui/previewView";
+import { ladderHedge, layoutStress, type StressInputs } from "./plan/stressPlan";
+import { stressView } from "./ui/stressView";
 import { planInputEdits } from "./plan/inputEdit";
 import { describeChanges, describeConfirmation, describeFailure, describeNotWritten, describeWrite, writeEdits, writePlan, type CellChange, type WriteOutcome } from "./writer";
 
@@ -92,6 +94,7 @@ function start(): void {
   const ladderFields = buildForm("ladder", LADDER_FIELDS, $("ladder-position"));
   const layers = buildLayers($("ladder-layers"));
   const ladderValues = (): FormValues => ({ ...ladderFields.values(), ...valuesOf($("ladder-layers")) });
+  $("ladder-layers").addEventListener("change", () => onEdit("ladder")); // the instrument selects
 
   const views: Record<Kind, HTMLElement> = { condor: $("view-condor"), ladder: $("view-ladder") };
   const planners: Record<Kind, (v: FormValues) => PlanResult> = { condor: planCondor, ladder: planLadder };
@@ -129,6 +132,53 @@ function start(): void {
 
   // --- state shared by the builders ---
   let lastCondor: { vegaAddress: string; grid?: PreviewGrid } | undefined;
+  /** The plans the stress view works on: the condor shown, and the hedge ladder last shown (its hedge). */
+  let stressCondor: Plan | undefined;
+  let stressLadder: { plan: Plan; grid: PreviewGrid } | undefined;
+  let condorGrid: PreviewGrid | undefined;
+  const condorTheta = (): number | undefined => {
+    const k = stressCondor?.keyCells.positionTheta;
+    const v = k && condorGrid ? condorGrid.values[k.row][k.col] : undefined;
+    return typeof v === "number" ? v : undefined;
+  };
+  const stressInputs = (): StressInputs | undefined => {
+    const condor = stressCondor?.model;
+    if (!condor) return undefined;
+    const found = stressLadder ? ladderHedge(stressLadder.plan, stressLadder.grid) : { hedge: [] };
+    const vega = stressLadder?.plan.keyCells.positionVega;
+    const vegaValue = vega ? stressLadder!.grid.values[vega.row][vega.col] : null;
+    const hedgeSource = found.hedge.length
+      ? `the hedge ladder ${mode === "excel" ? "view" : "preview"} (sized for ${typeof vegaValue === "number" ? `$ vega ${vegaValue.toLocaleString("en-US", { maximumFractionDigits: 2 })}` : "its vega"}): ` +
+        (stressLadder!.plan.keyCells.hedge
+          ? `${found.hedge.map((r) => `${r.instrument} ${r.days} d`).join(", ")}, VIX_HEDGE's unrounded units`
+          : `${found.hedge.length} ${found.hedge[0].instrument} layers at ${found.hedge.map((r) => r.days).join(", ")} days, VIX_LADDER's unrounded contracts`)
+      : "";
+    return { condor, hedge: found.hedge, vixSpot: found.vixSpot, hedgeSource, daysForward: 0 };
+  };
+  /** Draws (or redraws, when the ladder changes) the stress card under the condor's chart. */
+  const showStress = () => {
+    const slot = views.condor.querySelector<HTMLElement>(".stress-slot");
+    const inputs = stressInputs();
+    if (!slot || !inputs) return;
+    clear(slot);
+    slot.append(stressView(inputs, { onWrite: (x) => void writeStress(x) }));
+  };
+  async function writeStress(x: StressInputs): Promise<void> {
+    const plan = layoutStress(x);
+    const m = await modeReady();
+    if (m === "preview") {
+      const slot = views.condor.querySelector<HTMLElement>(".stress-slot");
+      slot?.querySelector(".stress-preview")?.remove();
+      slot?.append(h("div", { class: "stress-preview" }, h("h2", {}, `Preview: ${plan.title}`), previewTable(plan, evaluatePlan(plan, lookup))));
+      message("condor", `Preview only: nothing is written outside Excel. The stress block (${plan.rows} x ${plan.cols} cells, two live =SHIELD.STRESS grids${x.hedge.length ? "" : "; one without a hedge"}) is shown under the heatmap.`, "info");
+      return;
+    }
+    try {
+      handle("condor", plan, await writePlan(plan, {}), "stress block");
+    } catch (error) {
+      message("condor", describeFailure(error, "stress block"), "error");
+    }
+  }
   const showLink = () => {
     const box = $("ladder-link");
     clear(box);
@@ -168,7 +218,16 @@ function start(): void {
     const body = view.querySelector<HTMLElement>(".view-body")!;
     clear(body);
     body.append(h("h2", {}, heading));
-    body.append(kind === "condor" ? condorView(plan, grid, lookup, { today: todayIso(), addressOf: mode === "preview" ? (r, c) => cellAddress(r, c) : undefined }) : ladderView(plan, grid, lookup));
+    body.append(kind === "condor" ? condorView(plan, grid, lookup, { today: todayIso(), addressOf: mode === "preview" ? (r, c) => cellAddress(r, c) : undefined }) : ladderView(plan, grid, lookup, { condorTheta: condorTheta() }));
+    if (kind === "condor") {
+      stressCondor = plan;
+      condorGrid = grid;
+      body.append(h("div", { class: "stress-slot" }));
+      showStress();
+    } else {
+      stressLadder = { plan, grid };
+      if (shown.condor) showStress();
+    }
     if (mode !== "excel") {
       body.append(
         h("p", { class: "hint" }, `In Excel, Build writes these ${plan.rows} x ${plan.cols} cells at the selected cell (shown here at Sheet1!A1), as live formulas; hover a cell for its formula.`),
@@ -261,7 +320,8 @@ function start(): void {
       .filter((k) => ["Spot", "Credit received", "Position $ vega", "Probability of profit", "VIX spot", "Total contracts", "Total rounded contracts"].includes(k.label))
       .map((k) => `${k.label}: ${k.address}`)
       .join("; ");
-    message(kind, `${describeWrite(outcome, what)} Key cells: ${keys}.`, "ok");
+    message(kind, `${describeWrite(outcome, what)}${keys ? ` Key cells: ${keys}.` : ""}`, "ok");
+    if (plan.kind === "stress") return; // the condor view stays as it is
     render(kind, plan, `Written to ${outcome.target}`);
     if (kind === "condor" && outcome.keyCells.positionVega) {
       lastCondor = { vegaAddress: outcome.keyCells.positionVega.address };
@@ -400,7 +460,7 @@ function start(): void {
 /** Every named input under `root`, by name. */
 function valuesOf(root: HTMLElement): FormValues {
   const out: FormValues = {};
-  root.querySelectorAll<HTMLInputElement>("input[name]").forEach((el) => (out[el.name] = el.value));
+  root.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input[name], select[name]").forEach((el) => (out[el.name] = el.value));
   return out;
 }
 

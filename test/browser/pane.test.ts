@@ -116,6 +116,12 @@ function expectedToday(price: number, credit: number, daysLeft: number, vols = [
 /** The model credit of the issue's condor, from the bundle (the block writes the same as its credit input). */
 const credit = () => bundle().call("CONDOR_PRICE", 5000, 4670, 4720, 5240, 5290, 30, [[0.21, 0.21, 0.16, 0.16]], 0, 0) as number;
 
+/** The issue's condor's P50 (PROB_PROFIT_TARGET, target 0.5) from the bundle. */
+const p50Now = () => bundle().call("PROB_PROFIT_TARGET", 5000, 4670, 4720, 5240, 5290, 30, [[0.21, 0.21, 0.16, 0.16]], credit(), 0.5, 0, 0) as number;
+
+/** The issue's condor's breakevens with `daysLeft` (BREAKEVEN_AT) from the bundle. */
+const beAt = (daysLeft: number, vols = [0.21, 0.21, 0.16, 0.16]) => (bundle().call("BREAKEVEN_AT", 4670, 4720, 5240, 5290, credit(), daysLeft, [vols], 0, 0) as number[][])[0];
+
 async function buildCondor(page: Page): Promise<void> {
   await fillCondor(page);
   await page.getByRole("button", { name: "Build condor" }).click();
@@ -174,8 +180,15 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
     expect(await tileText(page, "maxProfit")).toBe("+$14,051.78");
     expect(await tileText(page, "maxLoss")).toBe("-$35,948.22");
     expect(await tileText(page, "pop")).toBe("70.1%");
-    expect(await tileText(page, "p50")).toBe("—\nnot available in this build");
-    expect(await tileText(page, "breakevensAt")).toBe("—\nnot available in this build");
+    // P50 and the breakevens at the slider's date (today: 30 days left), equal to the bundle's functions called here.
+    const p50 = p50Now();
+    expect(p50).toBeGreaterThan(0.3);
+    expect(p50).toBeLessThan(0.95);
+    expect(await tileText(page, "p50")).toBe(`${(p50 * 100).toFixed(1)}%`);
+    expect(await cellText(page, "B33")).toBe(`${(p50 * 100).toFixed(1)}%`);
+    const beToday = beAt(30);
+    expect(await tileText(page, "breakevensAt")).toBe(`${beToday[0].toFixed(2)} – ${beToday[1].toFixed(2)}`);
+    expect([await cellText(page, "B35"), await cellText(page, "C35")]).toEqual(beToday.map((v) => v.toFixed(2)));
     expect(await tileText(page, "delta")).toBe("-5.41");
     expect(await tileText(page, "theta")).toBe("+$401.98");
     expect(await tileText(page, "vega")).toBe("-$1,317.21");
@@ -229,7 +242,7 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
   test("the date slider and vol shift move the 'today' curve, which matches CONDOR_PAYOFF with daysLeft; hover and keys read it out", async () => {
     const { page, errors } = await openPane();
     await buildCondor(page);
-    const readout = page.locator("#view-condor .readout");
+    const readout = page.locator("#view-condor #chart-readout");
     // The cursor starts at spot; today, at spot, the condor is worth its credit: P/L 0.
     expect(await readout.innerText()).toBe(`5000: at expiry +$14,051.78; today ${expectedToday(5000, credit(), 30)}`);
     // Keyboard: focus the chart, Home goes to the first price, End to the last; arrows step by one price.
@@ -248,6 +261,10 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
     for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowRight");
     expect(await page.locator("#date-slider-text").innerText()).toMatch(/, 20 d to expiry$/);
     expect(await readout.innerText()).toBe(`4670: at expiry -$35,948.22; in 10 d ${expectedToday(4670, credit(), 20)}`);
+    // The breakevens at the slider's date follow it: BREAKEVEN_AT with 20 days left.
+    const be20 = beAt(20);
+    expect(await tileText(page, "breakevensAt")).toBe(`${be20[0].toFixed(2)} – ${be20[1].toFixed(2)}`);
+    expect(await page.locator('#view-condor .tile[data-key="breakevensAt"] dt').innerText()).toMatch(/BREAKEVEN_AT, 20 d left\)$/);
     // Then a real mouse drag to the right end: at expiry the "today" curve is the expiry curve.
     const box = (await slider.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2);
@@ -261,6 +278,8 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
     await page.locator("#vol-shift").fill("3");
     expect(await page.locator("#vol-shift-text").innerText()).toBe("+3 vol pts");
     expect(await readout.innerText()).toBe(`4670: at expiry -$35,948.22; in 25 d ${expectedToday(4670, credit(), 5, [0.24, 0.24, 0.19, 0.19])}`);
+    const be5 = beAt(5, [0.24, 0.24, 0.19, 0.19]);
+    expect(await tileText(page, "breakevensAt")).toBe(`${be5[0].toFixed(2)} – ${be5[1].toFixed(2)}`);
     // Hover: the pointer over the chart's middle reads the price under it.
     const svg = (await page.locator("#view-condor .chart-svg svg").boundingBox())!;
     await page.mouse.move(svg.x + svg.width * ((56 + (340 - 66) * 0.5) / 340), svg.y + svg.height / 2);
@@ -302,6 +321,123 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
     await page.getByRole("tab", { name: "Condor" }).click();
     expect(await page.locator("#view-ladder").isVisible()).toBe(false);
     expect(await page.locator("#view-condor").isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("the stress heatmap: cells equal STRESS through the bundle, without and then with the ladder's hedge; keyboard readout; the stress block previews", async () => {
+    const { page, errors } = await openPane();
+    await buildCondor(page);
+    const SPOT = [-0.1, -0.05, -0.02, 0, 0.02, 0.05, 0.1];
+    const VIX = [-5, 0, 5, 10, 20];
+    const legs = [["P", 4670, 10, 30, 0.21], ["P", 4720, -10, 30, 0.21], ["C", 5240, -10, 30, 0.16], ["C", 5290, 10, 30, 0.16]];
+    const stress = (hedge: unknown[][] | null) => bundle().call("STRESS", legs, 5000, SPOT.map((x) => [x]), [VIX], 0, 100, hedge, hedge ? 18 : null, 0, 0) as number[][];
+    const td = (i: number, j: number) => page.locator(`#view-condor table.heatmap td[data-i="${i}"][data-j="${j}"]`);
+    const checkThree = async (grid: number[][]) => {
+      for (const [i, j] of [[0, 4], [1, 3], [6, 0]]) {
+        expect(Math.abs(grid[i][j])).toBeGreaterThan(100); // shown in thousands
+        expect(Number(await td(i, j).getAttribute("data-value"))).toBe(grid[i][j]);
+        const k = Math.round(grid[i][j] / 100) / 10;
+        expect(await td(i, j).innerText()).toBe(`${k > 0 ? "+" : "-"}${Math.abs(k).toFixed(1)}k`);
+      }
+    };
+    // No ladder yet: only the unhedged grid, and it says so.
+    expect(await page.locator("#view-condor .stress-source").innerText()).toMatch(/^Hedge: none/);
+    expect(await page.locator('#view-condor .segmented button[data-hedged="true"]').isDisabled()).toBe(true);
+    const bare = stress(null);
+    await checkThree(bare);
+    expect(await td(3, 1).innerText()).toBe("0"); // no move, no P/L
+    // Keyboard: the readout follows the focused cell.
+    await td(3, 1).focus();
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowRight");
+    const money = (v: number) => `${v < 0 ? "-" : "+"}$${Math.abs(v).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    expect(await page.locator("#stress-readout").innerText()).toBe(`SPX −2% (4900), VIX +5 pts: ${money(bare[2][2])} without the hedge`);
+    // The ladder, sized from the condor's vega: the hedged grid uses its three FUT layers' unrounded contracts.
+    await page.getByRole("tab", { name: "Hedge ladder" }).click();
+    await page.getByRole("button", { name: /Use the condor block's \$ vega/ }).click();
+    await fillLadder(page);
+    await page.getByRole("button", { name: "Build ladder" }).click();
+    await page.waitForSelector("#view-ladder h2:has-text('Hedge ladder block')");
+    await page.getByRole("tab", { name: "Condor" }).click();
+    const vega = (bundle().call("CONDOR_GREEKS", 5000, 4670, 4720, 5240, 5290, 30, [[0.21, 0.21, 0.16, 0.16]], 0, 0) as number[][])[0][4] * 1000;
+    const ladder = bundle().call("VIX_LADDER", vega, 30, 18, [[30, 19], [60, 20], [90, 20.5]], null, 1000) as number[][];
+    const hedge = ladder.map((r) => ["FUT", r[0], r[1], "", "", r[5], 1000]);
+    expect(await page.locator("#view-condor .stress-source").innerText()).toMatch(/3 FUT layers at 30, 60, 90 days, VIX_LADDER's unrounded contracts/);
+    expect(await page.locator('#view-condor .segmented button[data-hedged="true"]').getAttribute("aria-checked")).toBe("true");
+    await checkThree(stress(hedge));
+    await page.locator("#view-condor table.heatmap").screenshot(process.env.SHIELD_SCREENSHOTS ? { path: path.join(SHOTS, "stress-heatmap.png") } : {});
+    await page.locator("#view-condor .stress-card").screenshot(process.env.SHIELD_SCREENSHOTS ? { path: path.join(SHOTS, "stress-view.png") } : {});
+    await page.getByRole("radio", { name: "Without hedge" }).click();
+    await checkThree(bare);
+    // Nothing in the card is wider than 350 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+    // Write stress block (preview): the block's own STRESS cells, evaluated, hold the same numbers.
+    await page.getByRole("button", { name: "Write stress block" }).click();
+    expect(await page.locator("#result").innerText()).toMatch(/^Preview only: nothing is written outside Excel\. The stress block/);
+    const preview = page.locator("#view-condor .stress-preview");
+    const cells = await preview.locator("td[data-cell]").evaluateAll((els) => els.map((e) => [e.getAttribute("data-cell"), (e as HTMLElement).innerText.trim()]));
+    const values = new Map(cells as Array<[string, string]>);
+    expect(values.get("A1")).toBe("SHIELD stress (STRESS)");
+    expect([...values.values()]).toContain(Math.round(stress(hedge)[0][4]).toLocaleString("en-US"));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("the ladder with an instrument per layer writes VIX_HEDGE; the card shows units per layer, cost, carry and carry / condor theta equal to VIX_HEDGE's", async () => {
+    const { page, errors } = await openPane();
+    await buildCondor(page);
+    await page.getByRole("tab", { name: "Hedge ladder" }).click();
+    await page.getByRole("button", { name: /Use the condor block's \$ vega/ }).click();
+    await fillLadder(page);
+    // The v1 ladder (FUT only) first: its cost is 0 (futures have no premium), its carry VIX_HEDGE's on the same FUT layers.
+    await page.getByRole("button", { name: "Build ladder" }).click();
+    await page.waitForSelector("#view-ladder h2:has-text('Hedge ladder block')");
+    const g = bundle().call("CONDOR_GREEKS", 5000, 4670, 4720, 5240, 5290, 30, [[0.21, 0.21, 0.16, 0.16]], 0, 0) as number[][];
+    const vega = g[0][4] * 1000;
+    const theta = g[0][3] * 1000;
+    const money = (v: number) => `${v < 0 ? "-" : "+"}$${Math.abs(v).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    const tile = (key: string) => page.locator(`#view-ladder .tile[data-key="${key}"] .value`).innerText();
+    const fut = bundle().call("VIX_HEDGE", vega, 30, 18, [["FUT", 30, 19, "", ""], ["FUT", 60, 20, "", ""], ["FUT", 90, 20.5, "", ""]], [[0.5], [0.3], [0.2]], null) as number[][];
+    expect(await tile("cost")).toBe("$0.00");
+    const futCarry = fut.reduce((s, r) => s + r[9], 0);
+    expect(await tile("carry")).toBe(money(futCarry));
+    expect(await tile("carryShare")).toBe(`${((futCarry / Math.abs(theta)) * 100).toFixed(1)}%`);
+    // Layer 2 becomes a 25-delta call (vol 0.9), layer 3 a put struck at 18 (vol 0.8).
+    await page.getByLabel("Layer 2 instrument").selectOption("CALL");
+    await page.getByLabel("Layer 2 strike or delta").fill("25d");
+    await page.getByLabel("Layer 2 option vol or ETF leverage").fill("0.9");
+    await page.getByLabel("Layer 3 instrument").selectOption("PUT");
+    await page.getByLabel("Layer 3 strike or delta").fill("18");
+    await page.getByLabel("Layer 3 option vol or ETF leverage").fill("0.8");
+    await page.getByRole("button", { name: "Build ladder" }).click();
+    await page.waitForSelector("#view-ladder h2:has-text('VIX hedge block')");
+    const strike = Number(await cellText(page, "E11", "ladder"));
+    expect(strike % 0.5).toBe(0);
+    expect((await cellText(page, "A1", "ladder")).trim()).toBe("SHIELD VIX hedge (VIX_HEDGE)");
+    const mixed = bundle().call("VIX_HEDGE", vega, 30, 18, [["FUT", 30, 19, "", ""], ["CALL", 60, 20, strike, 0.9], ["PUT", 90, 20.5, 18, 0.8]], [[0.5], [0.3], [0.2]], null) as number[][];
+    const units = await page.locator("#view-ladder table.layers-summary tbody td:nth-child(2)").allInnerTexts();
+    expect(units).toEqual(mixed.map((r) => r[5].toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })));
+    const cost = mixed.reduce((s, r) => s + r[8], 0);
+    const carry = mixed.reduce((s, r) => s + r[9], 0);
+    expect(await tile("cost")).toBe(money(cost));
+    expect(await tile("carry")).toBe(money(carry));
+    expect(await tile("carryShare")).toBe(`${((carry / Math.abs(theta)) * 100).toFixed(1)}%`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+    await page.locator("#panel-ladder").screenshot(process.env.SHIELD_SCREENSHOTS ? { path: path.join(SHOTS, "ladder-instruments.png") } : {});
+    // The stress view now uses this hedge.
+    await page.getByRole("tab", { name: "Condor" }).click();
+    expect(await page.locator("#view-condor .stress-source").innerText()).toMatch(/FUT 30 d, CALL 60 d, PUT 90 d, VIX_HEDGE's unrounded units/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("the stress view in the dark theme keeps readable cell values", async () => {
+    const { page, errors } = await openPane({ dark: true });
+    await buildCondor(page);
+    const colours = await page.locator("#view-condor table.heatmap td").first().evaluate((el) => getComputedStyle(el).color);
+    expect(colours).toBe("rgb(255, 255, 255)"); // the dark theme's foreground on the tinted cells
+    await page.locator("#view-condor .stress-card").screenshot(process.env.SHIELD_SCREENSHOTS ? { path: path.join(SHOTS, "stress-view-dark.png") } : {});
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -462,7 +598,7 @@ function officeStandIn(options: { selection?: [number, number]; cells?: Record<s
   window.Office = { onReady: () => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }) };
   const workbook = {
     getSelectedRange: () => rangeAt(config.selection[0], config.selection[1]),
-    // Ranges of the workbook's names: rectangles "Sheet1!B2:K79" read from what was written.
+    // Ranges of the workbook's names: rectangles "Sheet1!B2:K82" read from what was written.
     _nameRange(address) {
       const [first, last] = address.split("!")[1].split(":");
       const [r0, c0] = parse(first);
@@ -522,20 +658,20 @@ describe("the task pane in Excel (a stand-in object model)", () => {
     await fillCondor(page);
     await page.getByRole("button", { name: "Build condor" }).click();
     await page.waitForSelector("#confirm:not([hidden])");
-    expect(await page.locator("#confirm-text").innerText()).toBe("1 cell in Sheet1!B2:K79 is not empty. Overwrite it with the condor block?");
+    expect(await page.locator("#confirm-text").innerText()).toBe("1 cell in Sheet1!B2:K82 is not empty. Overwrite it with the condor block?");
     expect(await page.locator("#confirm-list li").allInnerTexts()).toEqual(["Sheet1!B2"]);
     expect(await page.evaluate(() => (window as unknown as { __sheet: { formulas: unknown } }).__sheet.formulas)).toBeNull();
     await shoot(page, "condor-confirm.png", false);
 
     await page.getByRole("button", { name: "Cancel" }).click();
-    expect(await page.locator("#result").innerText()).toMatch(/^Nothing was written; Sheet1!B2:K79 is unchanged/);
+    expect(await page.locator("#result").innerText()).toMatch(/^Nothing was written; Sheet1!B2:K82 is unchanged/);
     expect(await page.evaluate(() => (window as unknown as { __sheet: { formulas: unknown } }).__sheet.formulas)).toBeNull();
 
     await page.getByRole("button", { name: "Build condor" }).click();
     await page.getByRole("button", { name: "Overwrite" }).click();
     await page.waitForSelector("#result.ok");
     const result = await page.locator("#result").innerText();
-    expect(result).toMatch(/^Wrote the condor block to Sheet1!B2:K79: \d+ cells \(\d+ formulas, \d+ values\), 5 spilled results \(Sheet1!C24:K24, /);
+    expect(result).toMatch(/^Wrote the condor block to Sheet1!B2:K82: \d+ cells \(\d+ formulas, \d+ values\), 6 spilled results \(Sheet1!C24:K24, /);
     expect(result).toContain('line chart "Condor P/L, position $" over Sheet1!M2:T21');
     expect(result).toContain("1 non-empty cells were overwritten, as confirmed.");
     expect(result).toContain("Position $ vega: Sheet1!G25");
@@ -546,9 +682,9 @@ describe("the task pane in Excel (a stand-in object model)", () => {
     expect(written.charts).toHaveLength(1);
     // The block is marked by a workbook name over its range, for reading it back.
     const names = await page.evaluate(() => (window as unknown as { __sheet: { names: Array<{ name: string; address: string; comment: string }> } }).__sheet.names.map(({ name, address, comment }) => ({ name, address, comment })));
-    expect(names).toEqual([{ name: "SHIELD_condor_Sheet1_B2", address: "Sheet1!B2:K79", comment: expect.stringMatching(/^\{"shield":1,"kind":"condor","built":"\d{4}-/) }]);
+    expect(names).toEqual([{ name: "SHIELD_condor_Sheet1_B2", address: "Sheet1!B2:K82", comment: expect.stringMatching(/^\{"shield":1,"kind":"condor","built":"\d{4}-/) }]);
     // After the write, the view shows the block's summary (no sheet-like table: the block is in the sheet).
-    expect(await page.locator("#view-condor h2").innerText()).toBe("Written to Sheet1!B2:K79");
+    expect(await page.locator("#view-condor h2").innerText()).toBe("Written to Sheet1!B2:K82");
     expect(await tileText(page, "pop")).toBe("70.1%");
     expect(await page.locator("#view-condor table.sheet").count()).toBe(0);
     // The ladder form now offers the condor block's vega cell.
@@ -567,25 +703,25 @@ describe("the task pane in Excel: reading a block back", () => {
     await fillCondor(page);
     await page.getByRole("button", { name: "Build condor" }).click();
     await page.waitForSelector("#result.ok");
-    // The user changes the form, then selects D30 (inside the block at B2:K79) and reads the block.
+    // The user changes the form, then selects D30 (inside the block at B2:K82) and reads the block.
     await page.getByLabel("Spot", { exact: true }).fill("4000");
     await page.getByLabel("Quantity").fill("3");
     await page.evaluate(() => (window as unknown as { __sheet: { select(r: number, c: number): void } }).__sheet.select(29, 3));
     await page.getByRole("button", { name: "Read selected block" }).click();
     await page.waitForSelector("#rebuild-block");
-    expect(await page.locator("#result").innerText()).toMatch(/^Loaded the condor block at Sheet1!B2:K79 into the form\./);
+    expect(await page.locator("#result").innerText()).toMatch(/^Loaded the condor block at Sheet1!B2:K82 into the form\./);
     expect(await page.getByLabel("Spot", { exact: true }).inputValue()).toBe("5000");
     expect(await page.getByLabel("Quantity").inputValue()).toBe("10");
     expect(await page.getByLabel("Put-side vol").inputValue()).toBe("0.21");
-    expect(await page.locator("#view-condor h2").innerText()).toBe("Read from Sheet1!B2:K79");
+    expect(await page.locator("#view-condor h2").innerText()).toBe("Read from Sheet1!B2:K82");
     expect(await tileText(page, "pop")).toBe("70.1%");
     // Rebuild here: the block's own cells are not empty, so it asks first, and writes at B2 once confirmed.
     await page.getByRole("button", { name: "Rebuild here" }).click();
     await page.waitForSelector("#confirm:not([hidden])");
-    expect(await page.locator("#confirm-text").innerText()).toMatch(/^\d+ cells in Sheet1!B2:K79 are not empty\. Overwrite them with the condor block\?$/);
+    expect(await page.locator("#confirm-text").innerText()).toMatch(/^\d+ cells in Sheet1!B2:K82 are not empty\. Overwrite them with the condor block\?$/);
     await page.getByRole("button", { name: "Overwrite" }).click();
     await page.waitForSelector("#result.ok");
-    expect(await page.locator("#result").innerText()).toMatch(/^Wrote the condor block to Sheet1!B2:K79/);
+    expect(await page.locator("#result").innerText()).toMatch(/^Wrote the condor block to Sheet1!B2:K82/);
     const names = await page.evaluate(() => (window as unknown as { __sheet: { names: Array<{ name: string }> } }).__sheet.names.map((n) => n.name));
     expect(names).toEqual(["SHIELD_condor_Sheet1_B2"]);
     // Edit in place: read it again, change the spot, and write only that input cell after confirming.
@@ -597,7 +733,7 @@ describe("the task pane in Excel: reading a block back", () => {
     expect(await page.locator("#confirm-list li").allInnerTexts()).toEqual(["Sheet1!C4 Spot: 5000 → 5100"]);
     await page.getByRole("button", { name: "Change" }).click();
     await page.waitForSelector("#result.ok");
-    expect(await page.locator("#result").innerText()).toBe("Updated 1 input cell of Sheet1!B2:K79: Sheet1!C4 Spot: 5000 → 5100. Strikes, credit and formulas are unchanged.");
+    expect(await page.locator("#result").innerText()).toBe("Updated 1 input cell of Sheet1!B2:K82: Sheet1!C4 Spot: 5000 → 5100. Strikes, credit and formulas are unchanged.");
     const sheetAfter = await page.evaluate(() => (window as unknown as { __sheet: { formulas: unknown[][]; edits: number } }).__sheet);
     expect(sheetAfter.formulas[2][1]).toBe(5100); // block row 3, column B = Sheet1!C4
     expect(sheetAfter.edits).toBe(1);
@@ -614,13 +750,13 @@ describe("the task pane in Excel: what it says when it cannot write, or stops pa
   const formulasOnSheet = (page: Page) => page.evaluate(() => (window as unknown as { __sheet: { formulas: unknown } }).__sheet.formulas);
 
   test("cells where the chart would go are part of the question, and covered once confirmed", async () => {
-    // M3: inside the chart's area (M2:T21 for a block at B2), outside the block (B2:K79).
+    // M3: inside the chart's area (M2:T21 for a block at B2), outside the block (B2:K82).
     const { page, errors } = await openPane({ officeStandIn: officeStandIn({ cells: { "2,12": "my note" } }) });
     await fillCondor(page);
     await page.getByRole("button", { name: "Build condor" }).click();
     await page.waitForSelector("#confirm:not([hidden])");
     expect(await page.locator("#confirm-text").innerText()).toBe(
-      "1 cell in Sheet1!B2:K79 is not empty. 1 non-empty cell in Sheet1!M2:T21 would sit under the chart (not changed, but hidden by it). " +
+      "1 cell in Sheet1!B2:K82 is not empty. 1 non-empty cell in Sheet1!M2:T21 would sit under the chart (not changed, but hidden by it). " +
         "Overwrite the block's cells and cover the others with the chart?",
     );
     expect(await page.locator("#confirm-list li").allInnerTexts()).toEqual(["Sheet1!B2", "Sheet1!M3 (under the chart)"]);
@@ -653,8 +789,8 @@ describe("the task pane in Excel: what it says when it cannot write, or stops pa
     await page.getByRole("button", { name: "Build condor" }).click();
     await page.waitForSelector("#result.error");
     expect(await page.locator("#result").innerText()).toBe(
-      "Nothing was written: the condor block and its chart need 78 rows x 19 columns from Sheet1!B1048561 (Sheet1!B1048561:T1048638), " +
-        "but the sheet ends at row 1,048,576 (16 rows left). Select Sheet1!B1048499 or a cell above or to the left of it, then build again.",
+      "Nothing was written: the condor block and its chart need 81 rows x 19 columns from Sheet1!B1048561 (Sheet1!B1048561:T1048641), " +
+        "but the sheet ends at row 1,048,576 (16 rows left). Select Sheet1!B1048496 or a cell above or to the left of it, then build again.",
     );
     expect(await formulasOnSheet(page)).toBeNull();
     expect(errors).toEqual([]);
@@ -669,7 +805,7 @@ describe("the task pane in Excel: what it says when it cannot write, or stops pa
     const text = await page.locator("#result").innerText();
     expect(text).toBe(
       "Excel stopped partway through writing the condor block: GeneralException: an internal error occurred. Part of it may already be on the sheet: " +
-        "check Sheet1!B2:K79 and the chart area Sheet1!M2:T21, clear what is there or build again over it.",
+        "check Sheet1!B2:K82 and the chart area Sheet1!M2:T21, clear what is there or build again over it.",
     );
     expect(text).not.toMatch(/Nothing was written/);
     expect(await formulasOnSheet(page)).not.toBeNull(); // the stand-in applied part of the batch, as Excel can

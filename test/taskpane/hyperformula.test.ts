@@ -8,6 +8,8 @@
 import { DetailedCellError, type HyperFormula } from "hyperformula";
 import { breakevens, condorGreeks, condorPayoff, condorPop, condorRisk, type CondorStrikes } from "../../src/core/condor";
 import { vixLadder } from "../../src/core/hedge";
+import { breakevenAt } from "../../src/core/timeShift/breakevenAt";
+import { probProfitTarget } from "../../src/core/timeShift/profitTarget";
 import { GREEK_NAMES } from "../../src/core/bsm";
 import { CONDOR_LAYOUT, PAYOFF_POINTS, planCondor } from "../../src/taskpane/plan/condorPlan";
 import { ladderLayout, planLadder } from "../../src/taskpane/plan/ladderPlan";
@@ -74,6 +76,11 @@ describe("the condor block in HyperFormula, against the core", () => {
     expectClose(cell(L.riskDollars, 2), risk.maxLoss * qty * mult, "max loss $");
     expectClose(cell(L.pop, 1), condorPop(spot, k, days, vols, credit, 0, 0), "POP");
     expectClose(cell(L.openPl, 1), (credit - g.price) * qty * mult, "open P/L");
+    expectClose(cell(L.p50, 1), probProfitTarget(spot, k, days, vols, credit, 0.5, 0, 0), "P50");
+    const forward = cell(L.daysForward, 1) as number;
+    const beAt = breakevenAt(k, credit, days - forward, vols, 0, 0);
+    expectClose(cell(L.breakevensAt, 1), beAt.lower as number, `lower breakeven ${forward} days forward`);
+    expectClose(cell(L.breakevensAt, 2), beAt.upper as number, `upper breakeven ${forward} days forward`);
     const prices = Array.from({ length: PAYOFF_POINTS }, (_, i) => cell(L.firstPrice + i, 0) as number);
     const expiry = condorPayoff(k, credit, prices);
     const today = condorPayoff(k, credit, prices, days, vols, 0, 0);
@@ -102,6 +109,14 @@ describe("the condor block in HyperFormula, against the core", () => {
     expect(strikes()).toEqual(before);
     expect(cell(L.pop, 1)).not.toBe(pop);
     checkAll(5100);
+  });
+
+  test("the days-forward cell moves the time-shifted breakevens; at the expiry day they are BREAKEVEN's", () => {
+    hf.setCellContents({ sheet, row: anchor.row + L.daysForward, col: anchor.col + 1 }, 20);
+    checkAll(5100);
+    hf.setCellContents({ sheet, row: anchor.row + L.daysForward, col: anchor.col + 1 }, 30);
+    expectClose(cell(L.breakevensAt, 1), cell(L.breakevens, 1) as number, "lower at expiry");
+    expectClose(cell(L.breakevensAt, 2), cell(L.breakevens, 2) as number, "upper at expiry");
   });
 });
 

@@ -6,7 +6,8 @@
  *
  * Array results: each SHIELD function that returns a matrix declares its size up front
  * (sizeOfResultArrayMethod), as HyperFormula requires; sizes follow SPEC.md (CONDOR_GREEKS 1x9,
- * BREAKEVEN 1x2, CONDOR_RISK 1x3, CONDOR_PAYOFF the shape of `prices`, VIX_LADDER k x 6).
+ * BREAKEVEN 1x2, CONDOR_RISK 1x3, CONDOR_PAYOFF the shape of `prices`, VIX_LADDER k x 6,
+ * BREAKEVEN_AT 1x2, STRESS spotMoves x vixMoves).
  * One that fails as a whole puts its error in the first cell and leaves the others empty, as
  * Excel does (HyperFormula alone would repeat the error over the whole area).
  */
@@ -33,6 +34,10 @@ const SIGNATURES: Record<string, { params: number; optional: number; size?: Size
   CONDOR_POP: { params: 10, optional: 2 },
   CONDOR_PAYOFF: { params: 10, optional: 4, size: (a) => new ArraySize(a[5].width, a[5].height) },
   VIX_LADDER: { params: 8, optional: 4, size: (a) => new ArraySize(6, a[3].height) },
+  BREAKEVEN_AT: { params: 9, optional: 2, size: () => new ArraySize(2, 1) },
+  PROB_PROFIT_TARGET: { params: 11, optional: 3 },
+  VIX_HEDGE: { params: 6, optional: 2, size: (a) => new ArraySize(10, a[3].height) },
+  STRESS: { params: 10, optional: 6, size: (a) => new ArraySize(a[3].width * a[3].height, a[2].width * a[2].height) },
 };
 
 const EXCEL_TO_HF: Record<string, ErrorType> = {

@@ -183,12 +183,21 @@ describe("planCondor: the issue's example", () => {
     // position $ vega = vega x quantity x multiplier, read through the spill head B23 so that its error shows
     expect(r.formulas[L.greeksDollars][5]).toBe("=IF(ISERROR(B23),B23,F23)*B9*B10");
     expect(r.formulas[L.greeksDollars][1]).toBe("=B23*B9*B10");
-    expect(r.formulas[L.firstPrice][2]).toBe("=SHIELD.CONDOR_PAYOFF(C16,C17,C18,C19,B11,A36:A78,B4,F16:F19,B7,B8)");
+    expect(r.formulas[L.firstPrice][2]).toBe("=SHIELD.CONDOR_PAYOFF(C16,C17,C18,C19,B11,A39:A81,B4,F16:F19,B7,B8)");
+  });
+
+  test("P50 and the time-shifted breakevens are live formulas on the block's inputs (days left = days - the days-forward cell B34)", () => {
+    const r = renderPlan(plan, { row: 0, col: 0 });
+    expect(r.formulas[L.p50][0]).toBe("P50 (keep 50% of credit)");
+    expect(r.formulas[L.p50][1]).toBe("=SHIELD.PROB_PROFIT_TARGET(B3,C16,C17,C18,C19,B4,F16:F19,B11,0.5,B7,B8)");
+    expect(r.formulas[L.daysForward][1]).toBe(0);
+    expect(r.formulas[L.breakevensAt][1]).toBe("=SHIELD.BREAKEVEN_AT(C16,C17,C18,C19,B11,B4-B34,F16:F19,B7,B8)");
+    expect(r.spills.map((s) => s.range)).toContain("B35:C35");
   });
 
   test("rendered at another anchor, every reference moves with the block", () => {
     const r = renderPlan(plan, { row: 9, col: 3 }); // D10
-    expect(r.address).toBe("D10:M87");
+    expect(r.address).toBe("D10:M90");
     expect(r.formulas[L.breakevens][1]).toBe("=SHIELD.BREAKEVEN(F25,F26,F27,F28,E20)");
   });
 
@@ -197,7 +206,7 @@ describe("planCondor: the issue's example", () => {
     for (let c = 2; c <= 9; c++) expect(r.formulas[L.greeksUnit][c]).toBe("");
     expect(plan.rows).toBe(L.firstPrice + PAYOFF_POINTS + 2); // 41 grid prices + the two long strikes (4720, 5240 are on the grid)
     expect(plan.cols).toBe(10);
-    expect(r.spills.map((s) => s.range)).toEqual(["B23:J23", "B27:C27", "B29:D29", "B36:B78", "C36:C78"]);
+    expect(r.spills.map((s) => s.range)).toEqual(["B23:J23", "B27:C27", "B29:D29", "B35:C35", "B39:B81", "C39:C81"]);
   });
 
   test("every formula refers only to planned cells inside the block", () => {

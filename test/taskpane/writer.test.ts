@@ -9,6 +9,7 @@ import { CONDOR_LAYOUT, planCondor } from "../../src/taskpane/plan/condorPlan";
 import { ladderLayout, planLadder } from "../../src/taskpane/plan/ladderPlan";
 import { rangeAddress } from "../../src/taskpane/plan/a1";
 import { renderPlan } from "../../src/taskpane/plan/render";
+import { layoutStress, stressLayout } from "../../src/taskpane/plan/stressPlan";
 import type { Plan } from "../../src/taskpane/plan/types";
 import {
   PartialWriteError,
@@ -157,11 +158,16 @@ describe("writePlan on an empty range", () => {
     expect(target().formulas).toEqual(expected.formulas);
     expect(target().numberFormat).toEqual(expected.numberFormats);
     expect(target().formulas[CONDOR_LAYOUT.greeksUnit][1]).toBe("=SHIELD.CONDOR_GREEKS(D5,E18,E19,E20,E21,D6,H18:H21,D9,D10)");
+    // P50 and the time-shifted breakevens, live on the block's inputs (days left = D6 - the days-forward cell D36)
+    expect(target().formulas[CONDOR_LAYOUT.p50][1]).toBe("=SHIELD.PROB_PROFIT_TARGET(D5,E18,E19,E20,E21,D6,H18:H21,D13,0.5,D9,D10)");
+    expect(target().formulas[CONDOR_LAYOUT.daysForward][1]).toBe(0);
+    expect(target().formulas[CONDOR_LAYOUT.breakevensAt][1]).toBe("=SHIELD.BREAKEVEN_AT(E18,E19,E20,E21,D13,D6-D36,H18:H21,D9,D10)");
+    expect(target().numberFormat[CONDOR_LAYOUT.p50][1]).toBe("0.0%");
     expect(rec.cleared).toEqual(["Formats"]);
     expect(out).toMatchObject({
       status: "written",
       anchor: "Sheet1!C3",
-      target: "Sheet1!C3:L80",
+      target: "Sheet1!C3:L83",
       overwritten: 0,
       formulas: expected.formulaCount,
       values: expected.valueCount,
@@ -183,8 +189,8 @@ describe("writePlan on an empty range", () => {
     const chart = rec.charts[0];
     expect(chart.type).toBe("Line"); // Excel.ChartType.line
     expect(chart.seriesBy).toBe("Columns");
-    expect(chart.source).toBe(rec.ranges.get("D35:E78"));
-    expect(chart.categories).toBe(rec.ranges.get("A36:A78"));
+    expect(chart.source).toBe(rec.ranges.get("D38:E81"));
+    expect(chart.categories).toBe(rec.ranges.get("A39:A81"));
     expect(chart.position).toEqual(["L1", "S20"]);
     expect(chart.title.text).toBe("Condor P/L, position $");
     expect(out.status === "written" && out.chart).toEqual({ title: "Condor P/L, position $", at: "Sheet1!L1:S20" });
@@ -196,7 +202,7 @@ describe("writePlan on an empty range", () => {
     if (out.status !== "written") throw new Error("not written");
     expect(out.keyCells.positionVega).toEqual({ address: "'My book'!F24", label: "Position $ vega" });
     expect(out.spills[0]).toEqual({ head: "'My book'!B23", range: "'My book'!B23:J23" });
-    expect(describeWrite(out, "condor block")).toMatch(/^Wrote the condor block to 'My book'!A1:J78: \d+ cells \(\d+ formulas, \d+ values\), 5 spilled results/);
+    expect(describeWrite(out, "condor block")).toMatch(/^Wrote the condor block to 'My book'!A1:J81: \d+ cells \(\d+ formulas, \d+ values\), 6 spilled results/);
   });
 
   test("a ladder block has no chart", async () => {
@@ -223,7 +229,7 @@ describe("writePlan over a non-empty range", () => {
       addresses: ["Sheet1!A1", "Sheet1!D41"],
       underChart: 0,
       anchor: "Sheet1!A1",
-      target: "Sheet1!A1:J78",
+      target: "Sheet1!A1:J81",
       chartAt: "Sheet1!L1:S20",
     });
     // The loaded contents are still what was there (the writer never assigned formulas).
@@ -250,7 +256,7 @@ describe("writePlan over a non-empty range", () => {
     if (asked.status !== "needsConfirmation") throw new Error("expected a confirmation request");
     const { excel, target } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", existing);
     const out = await writePlan(condorPlan(), { confirmed: asked.addresses, anchor: asked.anchor }, excel);
-    expect(out).toMatchObject({ status: "written", overwritten: 2, target: "Sheet1!A1:J78" });
+    expect(out).toMatchObject({ status: "written", overwritten: 2, target: "Sheet1!A1:J81" });
     expect(target().formulas[0][0]).toBe("SHIELD iron condor");
   });
 
@@ -305,7 +311,7 @@ describe("writePlan: the chart's area is checked too", () => {
       addresses: ["Sheet1!M3", "Sheet1!S20"],
       underChart: 2,
       anchor: "Sheet1!A1",
-      target: "Sheet1!A1:J78",
+      target: "Sheet1!A1:J81",
       chartAt: "Sheet1!L1:S20",
     });
     expect(rec.charts).toHaveLength(0);
@@ -325,7 +331,7 @@ describe("writePlan: the chart's area is checked too", () => {
     expect(out).toMatchObject({ status: "needsConfirmation", count: 3, underChart: 2, addresses: ["Sheet1!A1", "Sheet1!M3", "Sheet1!S20"] });
     if (out.status !== "needsConfirmation") throw new Error("expected a confirmation request");
     expect(describeConfirmation(out, "condor block")).toBe(
-      "1 cell in Sheet1!A1:J78 is not empty. 2 non-empty cells in Sheet1!L1:S20 would sit under the chart (not changed, but hidden by it). Overwrite the block's cells and cover the others with the chart?",
+      "1 cell in Sheet1!A1:J81 is not empty. 2 non-empty cells in Sheet1!L1:S20 would sit under the chart (not changed, but hidden by it). Overwrite the block's cells and cover the others with the chart?",
     );
   });
 
@@ -365,18 +371,18 @@ describe("writePlan: predictable failures are caught before anything is written"
     expect(out).toEqual({
       status: "doesNotFit",
       anchor: "Sheet1!A1048571",
-      needed: { rows: 78, cols: 19 },
+      needed: { rows: 81, cols: 19 },
       available: { rows: 6, cols: 16384 },
-      neededRange: "Sheet1!A1048571:S1048648",
-      fitsAt: "Sheet1!A1048499",
+      neededRange: "Sheet1!A1048571:S1048651",
+      fitsAt: "Sheet1!A1048496",
       withChart: true,
     });
     expect(rec.resized).toEqual([]);
     expectNothingWritten(rec, target);
     if (out.status !== "doesNotFit") throw new Error("expected doesNotFit");
     expect(describeNotWritten(out, "condor block")).toBe(
-      "Nothing was written: the condor block and its chart need 78 rows x 19 columns from Sheet1!A1048571 (Sheet1!A1048571:S1048648), " +
-        "but the sheet ends at row 1,048,576 (6 rows left). Select Sheet1!A1048499 or a cell above or to the left of it, then build again.",
+      "Nothing was written: the condor block and its chart need 81 rows x 19 columns from Sheet1!A1048571 (Sheet1!A1048571:S1048651), " +
+        "but the sheet ends at row 1,048,576 (6 rows left). Select Sheet1!A1048496 or a cell above or to the left of it, then build again.",
     );
   });
 
@@ -385,7 +391,7 @@ describe("writePlan: predictable failures are caught before anything is written"
     const anchor = { row: 0, col: 16369, address: "XEP1" };
     const { excel, rec, target } = mockExcel(anchor, "Sheet1");
     const out = await writePlan(condorPlan(), {}, excel);
-    expect(out).toMatchObject({ status: "doesNotFit", needed: { rows: 78, cols: 19 }, available: { rows: 1048576, cols: 15 }, fitsAt: "Sheet1!XEL1" });
+    expect(out).toMatchObject({ status: "doesNotFit", needed: { rows: 81, cols: 19 }, available: { rows: 1048576, cols: 15 }, fitsAt: "Sheet1!XEL1" });
     expectNothingWritten(rec, target);
     if (out.status !== "doesNotFit") throw new Error("expected doesNotFit");
     expect(describeNotWritten(out, "condor block")).toContain("but the sheet ends at column XFD (15 columns left)");
@@ -398,7 +404,7 @@ describe("writePlan: predictable failures are caught before anything is written"
   test("a protected sheet: returns protected and writes nothing", async () => {
     const { excel, rec, target } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", [], undefined, { protected: true });
     const out = await writePlan(condorPlan(), {}, excel);
-    expect(out).toEqual({ status: "protected", sheet: "Sheet1", anchor: "Sheet1!A1", target: "Sheet1!A1:J78" });
+    expect(out).toEqual({ status: "protected", sheet: "Sheet1", anchor: "Sheet1!A1", target: "Sheet1!A1:J81" });
     expect(rec.resized).toEqual([]);
     expectNothingWritten(rec, target);
     expect(describeNotWritten(out as Extract<WriteOutcome, { status: "protected" }>, "condor block")).toBe(
@@ -410,11 +416,11 @@ describe("writePlan: predictable failures are caught before anything is written"
     const { excel } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", [], undefined, { failOnWrite: true });
     const error = await writePlan(condorPlan(), {}, excel).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartialWriteError);
-    expect(error).toMatchObject({ target: "Sheet1!A1:J78", chartAt: "Sheet1!L1:S20", message: "GeneralException: the request failed" });
+    expect(error).toMatchObject({ target: "Sheet1!A1:J81", chartAt: "Sheet1!L1:S20", message: "GeneralException: the request failed" });
     const text = describeFailure(error, "condor block");
     expect(text).toBe(
       "Excel stopped partway through writing the condor block: GeneralException: the request failed. Part of it may already be on the sheet: " +
-        "check Sheet1!A1:J78 and the chart area Sheet1!L1:S20, clear what is there or build again over it.",
+        "check Sheet1!A1:J81 and the chart area Sheet1!L1:S20, clear what is there or build again over it.",
     );
     expect(text).not.toMatch(/Nothing was written/);
   });
@@ -468,5 +474,37 @@ describe("writePlan writes the totals that show their ladder's error", () => {
     expect(written[L.firstLadder + 2][6]).toBe("=ROUND(IF(ISERROR(C20),C20,H22),0)");
     expect(written[L.totals][5]).toBe("=IF(ISERROR(C20),C20,SUM(H20:H22))");
     expect(written[L.totals][6]).toBe("=IF(ISERROR(C20),C20,SUM(I20:I22))");
+  });
+});
+
+describe("writePlan writes the stress block", () => {
+  const condor = condorPlan();
+  const hedge = [30, 60, 90].map((days, i) => ({ instrument: "FUT" as const, days, price: [19, 20, 20.5][i], units: [1.3, 1.1, 0.92][i], multiplier: 1000, row: i + 1 }));
+  const plan = layoutStress({ condor: condor.model!, hedge, vixSpot: 18, hedgeSource: "three FUT layers", daysForward: 0 });
+  const L = stressLayout(3);
+
+  test("in one run at the selection: values, the two live STRESS formulas, no chart, and a workbook name marking it", async () => {
+    const { excel, rec, target } = mockExcel({ row: 1, col: 1, address: "B2" }, "Sheet1");
+    const out = await writePlan(plan, { now: new Date("2026-12-02T10:00:00Z") }, excel);
+    expect(rec.runs).toBe(1);
+    expect(rec.charts).toHaveLength(0);
+    expect(target().formulas).toEqual(renderPlan(plan, { row: 1, col: 1 }).formulas);
+    expect(target().formulas[L.grid + 1][1]).toBe(`=SHIELD.STRESS(B13:F16,C4,B${L.grid + 3}:B${L.grid + 9},C${L.grid + 2}:G${L.grid + 2},C5,C6,B20:H22,C7,C8,C9)`);
+    expect(target().formulas[L.grid2 + 1][1]).toBe(`=SHIELD.STRESS(B13:F16,C4,B${L.grid + 3}:B${L.grid + 9},C${L.grid + 2}:G${L.grid + 2},C5,C6,,,C8,C9)`);
+    expect(target().formulas[L.firstHedge][0]).toBe("FUT");
+    expect(target().formulas[L.firstHedge][3]).toBe(""); // a future's strike is left blank
+    expect(rec.names.map((n) => [n.name, n.comment])).toEqual([["SHIELD_stress_Sheet1_B2", '{"shield":1,"kind":"stress","built":"2026-12-02T10:00:00.000Z"}']]);
+    if (out.status !== "written") throw new Error("not written");
+    expect(describeWrite(out, "stress block")).toMatch(new RegExp(`^Wrote the stress block to Sheet1!B2:H${plan.rows + 1}: \\d+ cells \\(14 formulas, \\d+ values\\), 2 spilled results`)); // 2 STRESS + the second grid's 5 + 7 move headers (=C25 ...)
+  });
+
+  test("over a non-empty cell: asks first, and writes nothing", async () => {
+    const existing: Array<Array<string | number>> = [];
+    existing[L.grid + 2] = ["", "", "mine"];
+    const { excel, rec } = mockExcel({ row: 0, col: 0, address: "A1" }, "Sheet1", existing);
+    const out = await writePlan(plan, {}, excel);
+    expect(out).toMatchObject({ status: "needsConfirmation", count: 1, addresses: [`Sheet1!C${L.grid + 3}`] });
+    expect(rec.cleared).toEqual([]);
+    expect(rec.names).toEqual([]);
   });
 });

@@ -14,6 +14,8 @@
  */
 
 export type BlockKind = "condor" | "ladder";
+/** Every kind of block the writer names; a stress block is named too but not read back (it has no form of its own). */
+export type WrittenKind = BlockKind | "stress";
 
 /** The title each planner writes in the block's first cell. */
 export const BLOCK_TITLES: Record<BlockKind, string> = {
@@ -24,7 +26,7 @@ export const BLOCK_TITLES: Record<BlockKind, string> = {
 export const NAME_PREFIX = "SHIELD_";
 
 /** The name of a block of `kind` anchored at `cell` (A1, no $) on `sheet`. */
-export function blockName(kind: BlockKind, sheet: string, cell: string): string {
+export function blockName(kind: WrittenKind, sheet: string, cell: string): string {
   const safeSheet = sheet.replace(/[^A-Za-z0-9_]/g, "_");
   return `${NAME_PREFIX}${kind}_${safeSheet}_${cell.replace(/\$/g, "")}`.slice(0, 255);
 }
@@ -36,8 +38,8 @@ export interface BlockMarker {
   built: string;
 }
 
-export function markerComment(kind: BlockKind, built: Date): string {
-  const marker: BlockMarker = { shield: 1, kind, built: built.toISOString() };
+export function markerComment(kind: WrittenKind, built: Date): string {
+  const marker: Omit<BlockMarker, "kind"> & { kind: WrittenKind } = { shield: 1, kind, built: built.toISOString() };
   return JSON.stringify(marker);
 }
 

@@ -10,7 +10,7 @@ import * as rule from "../../core/validate";
 import { InputError } from "../../core/errors";
 import { FieldReader, type FormValues } from "./fields";
 import { FMT, GREEK_POSITION_FORMATS, GREEK_POSITION_UNITS, GREEK_UNIT_FORMATS, strikeFormat } from "./formats";
-import { mul, neg, range, ref, shield, spilled, sub, type Expr } from "./formula";
+import { mul, neg, num, range, ref, shield, spilled, sub, type Expr } from "./formula";
 import { Grid } from "./grid";
 import type { Plan, PlanResult } from "./types";
 
@@ -38,6 +38,9 @@ export interface CondorChoice {
   credit: number;
 }
 
+/** SPEC's P50: the probability of keeping at least this share of the credit. */
+export const P50_TARGET = 0.5;
+
 /** Number of evenly spaced prices of the payoff table (the four strikes are added to them). */
 export const PAYOFF_POINTS = 41;
 
@@ -57,8 +60,12 @@ export const CONDOR_LAYOUT = {
   riskDollars: 29,
   pop: 30,
   openPl: 31,
-  payoffHeader: 34,
-  firstPrice: 35,
+  p50: 32,
+  daysForward: 33,
+  breakevensAt: 34,
+  payoffSection: 36,
+  payoffHeader: 37,
+  firstPrice: 38,
   valueCol: 1,
   cols: 10,
 } as const;
@@ -241,9 +248,18 @@ export function layoutCondor(x: CondorInputs, c: CondorChoice): Plan {
   g.formula(L.pop, V, shield("CONDOR_POP", inputRef("spot"), ...strikes, inputRef("days"), vols, credit, ...market), FMT.probability, "output");
   g.value(L.openPl, 0, "Open P/L, position $", "label");
   g.formula(L.openPl, V, perPosition(sub(credit, ref(L.greeksUnit, V))), FMT.dollars, "output");
+  // P50 (SPEC's PROB_PROFIT_TARGET, target 0.5) and the time-shifted breakevens BREAKEVEN_AT,
+  // daysLeft = days to expiry - the "days forward" input cell (0 at build: the breakevens today).
+  g.value(L.p50, 0, "P50 (keep 50% of credit)", "label");
+  g.formula(L.p50, V, shield("PROB_PROFIT_TARGET", inputRef("spot"), ...strikes, inputRef("days"), vols, credit, num(P50_TARGET), ...market), FMT.probability, "output");
+  g.value(L.daysForward, 0, "Days forward (breakevens then)", "label");
+  g.value(L.daysForward, V, 0, "input", FMT.general);
+  g.value(L.breakevensAt, 0, "Breakevens then (Lower, Upper)", "label");
+  const daysLeft = sub(inputRef("days"), ref(L.daysForward, V));
+  g.formula(L.breakevensAt, V, shield("BREAKEVEN_AT", ...strikes, credit, daysLeft, vols, ...market), FMT.price, "output", { rows: 1, cols: 2 });
 
   // Payoff: prices (values), P/L per unit at expiry and today (spilled), and in position dollars.
-  g.value(33, 0, "Payoff", "section");
+  g.value(L.payoffSection, 0, "Payoff", "section");
   const headers = ["Price", "Expiry P/L / unit", "Today P/L / unit", "Expiry P/L $", "Today P/L $"];
   headers.forEach((h, i) => g.value(L.payoffHeader, i, h, "header"));
   const prices = payoffPrices(c, x.wingWidth, x.increment);
@@ -293,6 +309,10 @@ export function layoutCondor(x: CondorInputs, c: CondorChoice): Plan {
       positionDelta: { row: L.greeksDollars, col: V + 1, label: "Position delta (units)" },
       positionTheta: { row: L.greeksDollars, col: V + 3, label: "Position $ theta / day" },
       openPl: { row: L.openPl, col: V, label: "Open P/L $" },
+      p50: { row: L.p50, col: V, label: "P50" },
+      daysForward: { row: L.daysForward, col: V, label: "Days forward" },
+      lowerBreakevenAt: { row: L.breakevensAt, col: V, label: "Lower breakeven then" },
+      upperBreakevenAt: { row: L.breakevensAt, col: V + 1, label: "Upper breakeven then" },
     },
     model: {
       kind: "condor",

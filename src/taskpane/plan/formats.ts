@@ -8,6 +8,8 @@ export const FMT = {
   vol: "0.0%",
   rate: "0.00%",
   dollars: "#,##0.00",
+  /** Whole dollars (the stress grid). */
+  wholeDollars: "#,##0",
   /** Position quantities that are not dollars (deltas in units of the underlying). */
   units: "#,##0.00",
   unitsFine: "#,##0.0000",

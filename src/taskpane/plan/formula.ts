@@ -13,7 +13,9 @@ export type Expr =
   | { k: "external"; text: string }
   | { k: "call"; fn: string; args: Expr[] }
   | { k: "op"; op: "+" | "-" | "*" | "/"; a: Expr; b: Expr }
-  | { k: "neg"; a: Expr };
+  | { k: "neg"; a: Expr }
+  /** An omitted argument (`F(a,,b)`): Excel passes null for it, as for a missing optional. */
+  | { k: "omit" };
 
 export const num = (v: number): Expr => ({ k: "num", v });
 export const ref = (row: number, col: number): Expr => ({ k: "ref", row, col });
@@ -45,6 +47,7 @@ export function guarded(head: { row: number; col: number }, e: Expr): Expr {
 export const mul = (...factors: Expr[]): Expr => factors.reduce((a, b) => ({ k: "op", op: "*", a, b }));
 export const sub = (a: Expr, b: Expr): Expr => ({ k: "op", op: "-", a, b });
 export const neg = (a: Expr): Expr => ({ k: "neg", a });
+export const omit: Expr = { k: "omit" };
 
 /** The anchor where a block is rendered (0-based row/col on its sheet). */
 export interface Anchor {
@@ -65,6 +68,8 @@ export function renderExpr(e: Expr, anchor: Anchor): string {
       return rangeAddress(anchor.row + e.row, anchor.col + e.col, e.rows, e.cols);
     case "external":
       return e.text;
+    case "omit":
+      return "";
     case "call":
       return `${e.fn}(${e.args.map((a) => renderExpr(a, anchor)).join(",")})`;
     case "neg": {

@@ -12,6 +12,7 @@ import { FMT } from "./formats";
 import { builtin, external, guarded, num, range, ref, shield, spilled, type Expr } from "./formula";
 import { Grid } from "./grid";
 import type { Plan, PlanResult } from "./types";
+import { layoutHedge, readLayerInstrument, usesInstruments } from "./hedgePlan";
 
 /** At most this many layers (rows of the curve). */
 export const MAX_LAYERS = 8;
@@ -111,6 +112,16 @@ export const LADDER_HEADERS = ["Days", "Future", "Weight", "Beta", "Ratio", "Con
 /** Plans the ladder block from form values. */
 export function planLadder(values: FormValues): PlanResult {
   const read = readLadderInputs(values);
+  const k = layerCount(values);
+  if (usesInstruments(values, k)) {
+    // A layer other than a plain future: the VIX_HEDGE block (hedgePlan.ts).
+    const f = new FieldReader(values);
+    const x = read.inputs;
+    const instruments = Array.from({ length: k }, (_, i) => readLayerInstrument(f, values, i + 1, x?.layers[i].days ?? NaN, x?.layers[i].price ?? NaN, x?.multiplier ?? 1000));
+    const errors = { ...f.errors, ...read.errors };
+    if (!x || Object.keys(errors).length) return { ok: false, errors };
+    return { ok: true, plan: layoutHedge(x, instruments) };
+  }
   if (!read.inputs) return { ok: false, errors: read.errors };
   return { ok: true, plan: layoutLadder(read.inputs) };
 }

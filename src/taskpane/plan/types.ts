@@ -49,7 +49,7 @@ export interface ChartSpec {
 
 /** A block ready to be written: size, cells, spill reservations, chart, and the cells worth naming. */
 export interface Plan {
-  kind: "condor" | "ladder";
+  kind: "condor" | "ladder" | "stress";
   title: string;
   rows: number;
   cols: number;

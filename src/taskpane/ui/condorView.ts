@@ -8,7 +8,7 @@
 import { formatIsoDate } from "../plan/fields";
 import type { Plan, CondorModel } from "../plan/types";
 import { formatValue, isCellError, type CellResult, type FunctionLookup, type PreviewGrid } from "../preview";
-import { NOT_AVAILABLE, breakevenAt, condorPayoff, expectedMove, probProfitTarget, type CallResult, type CondorArgs } from "../shieldCalls";
+import { NOT_AVAILABLE, breakevenAt, condorPayoff, expectedMove, type CondorArgs } from "../shieldCalls";
 import { h } from "./dom";
 import { CHART, dollars, payoffChartSvg, priceText, type PayoffChartData } from "./payoffSvg";
 
@@ -86,12 +86,6 @@ function formatOf(plan: Plan, key: string): string | undefined {
   return head?.columnFormats?.[k.col - (head?.col ?? 0)] ?? head?.format;
 }
 
-function callText(r: CallResult<number>, show: (v: number) => string): { text: string; note?: string } {
-  if (r.ok) return { text: show(r.value) };
-  if (r.unavailable) return { text: "—", note: NOT_AVAILABLE };
-  return { text: r.error.error, note: r.error.message };
-}
-
 /** One tile of the summary: a label, a value, optionally a small line under it; `where` (its cell) shows on hover. */
 function tile(key: string, label: string, value: string, sub?: string, where?: string, wide = false): HTMLElement {
   return h(
@@ -130,7 +124,9 @@ export function condorView(plan: Plan, grid: PreviewGrid, lookup: FunctionLookup
   const credit$ = creditUnit === null ? fmt("credit") : dollars(creditUnit * m.quantity * m.multiplier, 2);
   const be = [valueAt(plan, grid, "lowerBreakeven"), valueAt(plan, grid, "upperBreakeven")];
   const beText = be.map((v, i) => formatValue(v, formatOf(plan, i === 0 ? "lowerBreakeven" : "upperBreakeven"))).join(" – ");
-  const p50 = callText(probProfitTarget(lookup, m.spot, m.days, args), (v) => `${(v * 100).toFixed(1)}%`);
+  // P50 is the block's own PROB_PROFIT_TARGET cell (the same number Excel shows).
+  const p50Value = valueAt(plan, grid, "p50");
+  const p50 = { text: fmt("p50"), note: isCellError(p50Value) ? p50Value.message : undefined };
   const maxLoss = num("maxLoss");
   const $num = (key: string) => {
     const v = num(key);
@@ -138,6 +134,7 @@ export function condorView(plan: Plan, grid: PreviewGrid, lookup: FunctionLookup
   };
   const beAtSlot = h("span", { class: "value" });
   const beAtSub = h("span", { class: "sub" });
+  const beAtLabel = h("dt", {}, "Breakevens at the slider's date");
   const card = h(
     "section",
     { class: "card summary-card", "aria-label": "Condor summary" },
@@ -149,10 +146,10 @@ export function condorView(plan: Plan, grid: PreviewGrid, lookup: FunctionLookup
       tile("credit", "Credit", `${fmt("credit")} /unit`, `${credit$} position`, where("credit")),
       tile("pop", "POP", fmt("pop"), undefined, where("pop")),
       tile("breakevens", "Breakevens at expiry", beText, undefined, where("lowerBreakeven"), true),
-      h("div", { class: "tile wide", "data-key": "breakevensAt" }, h("dt", {}, "Breakevens at the slider's date"), h("dd", {}, beAtSlot, beAtSub)),
+      h("div", { class: "tile wide", "data-key": "breakevensAt" }, beAtLabel, h("dd", {}, beAtSlot, beAtSub)),
       tile("maxProfit", "Max profit", maxProfitText(num("maxProfit"), fmt("maxProfit")), undefined, where("maxProfit")),
       tile("maxLoss", "Max loss", maxLoss === null ? fmt("maxLoss") : dollars(-maxLoss, 2), undefined, where("maxLoss")),
-      tile("p50", "P50 (50% of credit)", p50.text, p50.note),
+      tile("p50", "P50 (keep 50% of credit)", p50.text, p50.note, where("p50")),
     ),
     h(
       "dl",
@@ -197,6 +194,7 @@ export function condorView(plan: Plan, grid: PreviewGrid, lookup: FunctionLookup
     sliderText.textContent = `${formatIsoDate(date)}${state.elapsed === 0 ? " (today)" : ""}, ${priceText(Math.round(current.daysLeft * 100) / 100)} d to expiry`;
     volText.textContent = `${state.volShift > 0 ? "+" : ""}${state.volShift} vol pts`;
     const at = breakevenAt(lookup, args, current.daysLeft, shiftedVols(m.vols, state.volShift));
+    beAtLabel.textContent = `Breakevens on ${formatIsoDate(date)} (BREAKEVEN_AT, ${priceText(Math.round(current.daysLeft * 100) / 100)} d left${state.volShift ? `, ${state.volShift > 0 ? "+" : ""}${state.volShift} vol pts` : ""})`;
     if (at.ok) {
       beAtSlot.textContent = at.value.map((v) => (isCellError(v) ? v.error : v.toFixed(2))).join(" – ");
       beAtSub.textContent = "";

@@ -1,8 +1,10 @@
 /**
- * The ladder's futures curve: one row per layer (days, future price, weight), add/remove
- * buttons, errors shown under the row they belong to.
+ * The ladder's layers: one row per layer (days, price, weight) and under it the instrument
+ * (FUT, CALL, PUT, ETF), strike or delta, and option vol or ETF leverage; add/remove buttons,
+ * errors shown under the rows they belong to.
  */
 import { DEFAULT_LAYER_DAYS } from "../plan/fields";
+import { LAYER_INSTRUMENTS } from "../plan/hedgePlan";
 import { MAX_LAYERS } from "../plan/ladderPlan";
 import { clear, h } from "./dom";
 import { markField } from "./form";
@@ -16,7 +18,7 @@ export interface LayersControl {
 
 export function buildLayers(container: HTMLElement): LayersControl {
   const table = h("table", { class: "layers" });
-  const head = h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "#"), h("th", { scope: "col" }, "Days"), h("th", { scope: "col" }, "Future price"), h("th", { scope: "col" }, "Weight")));
+  const head = h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "#"), h("th", { scope: "col" }, "Days"), h("th", { scope: "col" }, "Price"), h("th", { scope: "col" }, "Weight")));
   const body = h("tbody");
   table.append(head, body);
   const add = h("button", { type: "button", id: "layer-add" }, "Add layer");
@@ -29,7 +31,12 @@ export function buildLayers(container: HTMLElement): LayersControl {
   const addRow = (days = "") => {
     const i = body.querySelectorAll("tr.layer").length + 1;
     const errors = h("td", { colspan: "4", class: "row-errors" });
-    for (const f of ["days", "price", "weight"]) errors.append(h("div", { class: "error", id: `ladder-${f}${i}-error`, hidden: true }));
+    for (const f of ["days", "price", "weight", "instrument", "strike", "vol"]) errors.append(h("div", { class: "error", id: `ladder-${f}${i}-error`, hidden: true }));
+    const instrument = h(
+      "select",
+      { id: `ladder-instrument${i}`, name: `instrument${i}`, "aria-label": `Layer ${i} instrument`, "aria-describedby": `ladder-instrument${i}-error` },
+      ...LAYER_INSTRUMENTS.map((x) => h("option", { value: x }, x)),
+    );
     body.append(
       h(
         "tr",
@@ -38,6 +45,14 @@ export function buildLayers(container: HTMLElement): LayersControl {
         h("td", {}, input(`days${i}`, `Layer ${i} days`, days, "days")),
         h("td", {}, input(`price${i}`, `Layer ${i} future price`, "", "e.g. 19.2")),
         h("td", {}, input(`weight${i}`, `Layer ${i} weight`, "", "default")),
+      ),
+      h(
+        "tr",
+        { class: "layer-instrument" },
+        h("th", { scope: "row", "aria-hidden": "true" }, ""),
+        h("td", {}, instrument),
+        h("td", {}, input(`strike${i}`, `Layer ${i} strike or delta`, "", "strike / 25d")),
+        h("td", {}, input(`vol${i}`, `Layer ${i} option vol or ETF leverage`, "", "vol / lev")),
       ),
       h("tr", { class: "layer-errors" }, errors),
     );
@@ -58,6 +73,7 @@ export function buildLayers(container: HTMLElement): LayersControl {
     const rows = body.querySelectorAll("tr.layer");
     if (rows.length <= 1) return;
     const last = rows[rows.length - 1];
+    last.nextElementSibling?.nextElementSibling?.remove();
     last.nextElementSibling?.remove();
     last.remove();
     sync();
@@ -68,7 +84,7 @@ export function buildLayers(container: HTMLElement): LayersControl {
   return {
     count: () => body.querySelectorAll("tr.layer").length,
     showErrors(errors) {
-      body.querySelectorAll<HTMLInputElement>("input[name]").forEach((el) => markField(container, el.name, errors[el.name]));
+      body.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input[name], select[name]").forEach((el) => markField(container, el.name, errors[el.name]));
     },
     setLayers(list) {
       clear(body);
