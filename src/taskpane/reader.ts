@@ -35,7 +35,11 @@ export async function readSelectedBlock(excel: ExcelHost = Excel): Promise<ReadO
     const ours = names.items
       .map((item) => ({ item, marker: parseMarker(item.name, item.comment) }))
       .filter((x): x is { item: Excel.NamedItem; marker: NonNullable<ReturnType<typeof parseMarker>> } => x.marker !== undefined);
-    if (ours.length === 0) return { status: "none", message: `No SHIELD block in this workbook: build one first (or select a cell of a block SHIELD wrote). Selected: ${selection.address}.` };
+    if (ours.length === 0)
+      return {
+        status: "none",
+        message: `No SHIELD block in this workbook: build one first (or select a cell of a block SHIELD wrote). Selected: ${selection.address}.`,
+      };
 
     // --- sync 2: each block's range, whether it meets the selection, and its cells ---
     const candidates = ours.map(({ item, marker }) => {
@@ -49,7 +53,10 @@ export async function readSelectedBlock(excel: ExcelHost = Excel): Promise<ReadO
 
     const hits = candidates.filter((c) => !c.meet.isNullObject).sort((a, b) => b.marker.built.localeCompare(a.marker.built));
     if (hits.length === 0) {
-      return { status: "none", message: `The selection ${selection.address} is not inside a SHIELD block. Select a cell of one (${ours.length} in this workbook: Formulas > Name Manager lists them as SHIELD_...).` };
+      return {
+        status: "none",
+        message: `The selection ${selection.address} is not inside a SHIELD block. Select a cell of one (${ours.length} in this workbook: Formulas > Name Manager lists them as SHIELD_...).`,
+      };
     }
     const refusals: string[] = [];
     for (const hit of hits) {

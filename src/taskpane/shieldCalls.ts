@@ -49,14 +49,19 @@ function numberOf(r: CallResult<unknown>): CallResult<number> {
   const v = Array.isArray(r.value) ? (r.value as unknown[][])[0]?.[0] : r.value;
   const err = asCellError(v);
   if (err) return { ok: false, unavailable: false, error: err };
-  return typeof v === "number" && Number.isFinite(v) ? { ok: true, value: v } : { ok: false, unavailable: false, error: { error: "#VALUE!", message: `not a number: ${String(v)}` } };
+  return typeof v === "number" && Number.isFinite(v)
+    ? { ok: true, value: v }
+    : { ok: false, unavailable: false, error: { error: "#VALUE!", message: `not a number: ${String(v)}` } };
 }
 
 /** A 1 x n row from a call, cell by cell (a cell may be an error, e.g. BREAKEVEN's #N/A side). */
 function rowOf(r: CallResult<unknown>, n: number): CallResult<Array<number | CellError>> {
   if (!r.ok) return r;
   const row = Array.isArray(r.value) ? ((r.value as unknown[][])[0] ?? []) : [r.value];
-  return { ok: true, value: Array.from({ length: n }, (_, i) => asCellError(row[i]) ?? (typeof row[i] === "number" ? (row[i] as number) : { error: "#VALUE!" })) };
+  return {
+    ok: true,
+    value: Array.from({ length: n }, (_, i) => asCellError(row[i]) ?? (typeof row[i] === "number" ? (row[i] as number) : { error: "#VALUE!" })),
+  };
 }
 
 /** The condor a view works on: strikes in leg order, credit per unit, leg vols, market. */
@@ -108,8 +113,17 @@ export function breakevenAt(lookup: FunctionLookup, c: CondorArgs, daysLeft: num
  * premium, cost, carry per day per layer). The ladder view reads the cost and carry of a v1
  * (futures-only) ladder from it: with only FUT rows its units are VIX_LADDER's (SPEC).
  */
-export function vixHedge(lookup: FunctionLookup, positionVega: number, positionDays: number, vixSpot: number, layers: unknown[][], weights: number[][]): CallResult<unknown[][]> {
+export function vixHedge(
+  lookup: FunctionLookup,
+  positionVega: number,
+  positionDays: number,
+  vixSpot: number,
+  layers: unknown[][],
+  weights: number[][],
+): CallResult<unknown[][]> {
   const r = callShield(lookup, "VIX_HEDGE", positionVega, positionDays, vixSpot, layers, weights, null);
   if (!r.ok) return r;
-  return Array.isArray(r.value) ? { ok: true, value: r.value as unknown[][] } : { ok: false, unavailable: false, error: { error: "#VALUE!", message: "VIX_HEDGE did not return a table" } };
+  return Array.isArray(r.value)
+    ? { ok: true, value: r.value as unknown[][] }
+    : { ok: false, unavailable: false, error: { error: "#VALUE!", message: "VIX_HEDGE did not return a table" } };
 }

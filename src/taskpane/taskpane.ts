@@ -27,7 +27,17 @@ import { previewTable } from "./ui/previewView";
 import { ladderHedge, layoutStress, type StressInputs } from "./plan/stressPlan";
 import { stressView } from "./ui/stressView";
 import { planInputEdits } from "./plan/inputEdit";
-import { describeChanges, describeConfirmation, describeFailure, describeNotWritten, describeWrite, writeEdits, writePlan, type CellChange, type WriteOutcome } from "./writer";
+import {
+  describeChanges,
+  describeConfirmation,
+  describeFailure,
+  describeNotWritten,
+  describeWrite,
+  writeEdits,
+  writePlan,
+  type CellChange,
+  type WriteOutcome,
+} from "./writer";
 
 type Kind = "condor" | "ladder";
 
@@ -66,7 +76,13 @@ function start(): void {
     ["condor-strikes", ["shortDelta", "wingWidth", "increment"]],
     ["condor-size", ["quantity", "multiplier"]],
   ];
-  const condorFields: FormControl[] = groups.map(([container, ids]) => buildForm("condor", ids.map((id) => byId.get(id)!), $(container)));
+  const condorFields: FormControl[] = groups.map(([container, ids]) =>
+    buildForm(
+      "condor",
+      ids.map((id) => byId.get(id)!),
+      $(container),
+    ),
+  );
   // The expiry date fills "Days to expiry" (whole calendar days from today); a past date is refused, naming it.
   const expiry = h("input", { id: "condor-expiry", name: "expiry", type: "date", "aria-describedby": "condor-expiry-hint condor-expiry-error" });
   const expiryField = h(
@@ -170,7 +186,11 @@ function start(): void {
       const slot = views.condor.querySelector<HTMLElement>(".stress-slot");
       slot?.querySelector(".stress-preview")?.remove();
       slot?.append(h("div", { class: "stress-preview" }, h("h2", {}, `Preview: ${plan.title}`), previewTable(plan, evaluatePlan(plan, lookup))));
-      message("condor", `Preview only: nothing is written outside Excel. The stress block (${plan.rows} x ${plan.cols} cells, two live =SHIELD.STRESS grids${x.hedge.length ? "" : "; one without a hedge"}) is shown under the heatmap.`, "info");
+      message(
+        "condor",
+        `Preview only: nothing is written outside Excel. The stress block (${plan.rows} x ${plan.cols} cells, two live =SHIELD.STRESS grids${x.hedge.length ? "" : "; one without a hedge"}) is shown under the heatmap.`,
+        "info",
+      );
       return;
     }
     try {
@@ -218,7 +238,11 @@ function start(): void {
     const body = view.querySelector<HTMLElement>(".view-body")!;
     clear(body);
     body.append(h("h2", {}, heading));
-    body.append(kind === "condor" ? condorView(plan, grid, lookup, { today: todayIso(), addressOf: mode === "preview" ? (r, c) => cellAddress(r, c) : undefined }) : ladderView(plan, grid, lookup, { condorTheta: condorTheta() }));
+    body.append(
+      kind === "condor"
+        ? condorView(plan, grid, lookup, { today: todayIso(), addressOf: mode === "preview" ? (r, c) => cellAddress(r, c) : undefined })
+        : ladderView(plan, grid, lookup, { condorTheta: condorTheta() }),
+    );
     if (kind === "condor") {
       stressCondor = plan;
       condorGrid = grid;
@@ -230,7 +254,11 @@ function start(): void {
     }
     if (mode !== "excel") {
       body.append(
-        h("p", { class: "hint" }, `In Excel, Build writes these ${plan.rows} x ${plan.cols} cells at the selected cell (shown here at Sheet1!A1), as live formulas; hover a cell for its formula.`),
+        h(
+          "p",
+          { class: "hint" },
+          `In Excel, Build writes these ${plan.rows} x ${plan.cols} cells at the selected cell (shown here at Sheet1!A1), as live formulas; hover a cell for its formula.`,
+        ),
         previewTable(plan, grid),
       );
     }
@@ -317,7 +345,9 @@ function start(): void {
     if (outcome.status === "needsConfirmation") return askToOverwrite(kind, plan, outcome, what);
     if (outcome.status === "protected" || outcome.status === "doesNotFit") return message(kind, describeNotWritten(outcome, what), "error");
     const keys = Object.values(outcome.keyCells)
-      .filter((k) => ["Spot", "Credit received", "Position $ vega", "Probability of profit", "VIX spot", "Total contracts", "Total rounded contracts"].includes(k.label))
+      .filter((k) =>
+        ["Spot", "Credit received", "Position $ vega", "Probability of profit", "VIX spot", "Total contracts", "Total rounded contracts"].includes(k.label),
+      )
       .map((k) => `${k.label}: ${k.address}`)
       .join("; ");
     message(kind, `${describeWrite(outcome, what)}${keys ? ` Key cells: ${keys}.` : ""}`, "ok");
@@ -408,11 +438,17 @@ function start(): void {
       const out = await writeEdits(anchor, planned.edits, shown ? { shown } : {});
       if (out.status === "unchanged") return message(kind, `Nothing to change: the input cells of ${range} already hold the form's values.`, "info");
       if (out.status === "protected") return message(kind, `Nothing was written: the sheet "${out.sheet}" is protected.`, "error");
-      if (out.status === "written") return message(kind, `Updated ${out.changes.length} input cell${out.changes.length === 1 ? "" : "s"} of ${range}: ${describeChanges(out.changes).join("; ")}. Strikes, credit and formulas are unchanged.`, "ok");
+      if (out.status === "written")
+        return message(
+          kind,
+          `Updated ${out.changes.length} input cell${out.changes.length === 1 ? "" : "s"} of ${range}: ${describeChanges(out.changes).join("; ")}. Strikes, credit and formulas are unchanged.`,
+          "ok",
+        );
       result.hidden = true;
       placeBoxes(kind);
       $("confirm-title").textContent = "Change input cells?";
-      $("confirm-text").textContent = `Write the form's inputs into ${out.changes.length} input cell${out.changes.length === 1 ? "" : "s"} of the block at ${range}? Its strikes, credit and formulas stay.`;
+      $("confirm-text").textContent =
+        `Write the form's inputs into ${out.changes.length} input cell${out.changes.length === 1 ? "" : "s"} of the block at ${range}? Its strikes, credit and formulas stay.`;
       const list = $("confirm-list");
       clear(list);
       describeChanges(out.changes).forEach((line) => list.append(h("li", {}, line)));

@@ -295,7 +295,9 @@ export function describeWrite(outcome: Extract<WriteOutcome, { status: "written"
     outcome.chart ? `, and the line chart "${outcome.chart.title}" over ${outcome.chart.at}` : "",
     ".",
     outcome.overwritten ? ` ${outcome.overwritten} non-empty cells were overwritten, as confirmed.` : "",
-    outcome.underChart ? ` ${outcome.underChart} non-empty cell${outcome.underChart === 1 ? " is" : "s are"} now under the chart (unchanged, hidden by it), as confirmed.` : "",
+    outcome.underChart
+      ? ` ${outcome.underChart} non-empty cell${outcome.underChart === 1 ? " is" : "s are"} now under the chart (unchanged, hidden by it), as confirmed.`
+      : "",
   ];
   return parts.join("");
 }
@@ -397,7 +399,10 @@ export async function writeEdits(
       changed.push(i);
     });
     if (changes.length === 0) return { status: "unchanged", anchor };
-    const same = options.shown !== undefined && options.shown.length === changes.length && changes.every((c, i) => JSON.stringify(c) === JSON.stringify(options.shown![i]));
+    const same =
+      options.shown !== undefined &&
+      options.shown.length === changes.length &&
+      changes.every((c, i) => JSON.stringify(c) === JSON.stringify(options.shown![i]));
     if (!same) return { status: "needsConfirmation", anchor, changes };
     for (const i of changed) cells[i].formulas = [[edits[i].value as unknown as string]];
     await context.sync();

@@ -19,7 +19,14 @@ import { distDir, loadBundle } from "../helpers/bundle";
 const OFFICE_DIST = path.join(__dirname, "..", "..", "node_modules", "@microsoft", "office-js", "dist");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const SHOTS = path.join(__dirname, "..", "..", "docs", "screenshots");
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".png": "image/png", ".map": "application/json" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".map": "application/json",
+};
 const WIDTH = 350;
 
 jest.setTimeout(60_000);
@@ -120,7 +127,8 @@ const credit = () => bundle().call("CONDOR_PRICE", 5000, 4670, 4720, 5240, 5290,
 const p50Now = () => bundle().call("PROB_PROFIT_TARGET", 5000, 4670, 4720, 5240, 5290, 30, [[0.21, 0.21, 0.16, 0.16]], credit(), 0.5, 0, 0) as number;
 
 /** The issue's condor's breakevens with `daysLeft` (BREAKEVEN_AT) from the bundle. */
-const beAt = (daysLeft: number, vols = [0.21, 0.21, 0.16, 0.16]) => (bundle().call("BREAKEVEN_AT", 4670, 4720, 5240, 5290, credit(), daysLeft, [vols], 0, 0) as number[][])[0];
+const beAt = (daysLeft: number, vols = [0.21, 0.21, 0.16, 0.16]) =>
+  (bundle().call("BREAKEVEN_AT", 4670, 4720, 5240, 5290, credit(), daysLeft, [vols], 0, 0) as number[][])[0];
 
 async function buildCondor(page: Page): Promise<void> {
   await fillCondor(page);
@@ -229,7 +237,11 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
         const r = el.getBoundingClientRect();
         return r.left < box.left - 0.5 || r.right > box.right + 0.5;
       }).length;
-      return { outside, scroll: document.documentElement.scrollWidth, svg: (document.querySelector("#view-condor .chart-svg svg") as SVGElement).getBoundingClientRect().width };
+      return {
+        outside,
+        scroll: document.documentElement.scrollWidth,
+        svg: (document.querySelector("#view-condor .chart-svg svg") as SVGElement).getBoundingClientRect().width,
+      };
     });
     expect(fit.outside).toBe(0);
     expect(fit.scroll).toBeLessThanOrEqual(width);
@@ -330,11 +342,33 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
     await buildCondor(page);
     const SPOT = [-0.1, -0.05, -0.02, 0, 0.02, 0.05, 0.1];
     const VIX = [-5, 0, 5, 10, 20];
-    const legs = [["P", 4670, 10, 30, 0.21], ["P", 4720, -10, 30, 0.21], ["C", 5240, -10, 30, 0.16], ["C", 5290, 10, 30, 0.16]];
-    const stress = (hedge: unknown[][] | null) => bundle().call("STRESS", legs, 5000, SPOT.map((x) => [x]), [VIX], 0, 100, hedge, hedge ? 18 : null, 0, 0) as number[][];
+    const legs = [
+      ["P", 4670, 10, 30, 0.21],
+      ["P", 4720, -10, 30, 0.21],
+      ["C", 5240, -10, 30, 0.16],
+      ["C", 5290, 10, 30, 0.16],
+    ];
+    const stress = (hedge: unknown[][] | null) =>
+      bundle().call(
+        "STRESS",
+        legs,
+        5000,
+        SPOT.map((x) => [x]),
+        [VIX],
+        0,
+        100,
+        hedge,
+        hedge ? 18 : null,
+        0,
+        0,
+      ) as number[][];
     const td = (i: number, j: number) => page.locator(`#view-condor table.heatmap td[data-i="${i}"][data-j="${j}"]`);
     const checkThree = async (grid: number[][]) => {
-      for (const [i, j] of [[0, 4], [1, 3], [6, 0]]) {
+      for (const [i, j] of [
+        [0, 4],
+        [1, 3],
+        [6, 0],
+      ]) {
         expect(Math.abs(grid[i][j])).toBeGreaterThan(100); // shown in thousands
         expect(Number(await td(i, j).getAttribute("data-value"))).toBe(grid[i][j]);
         const k = Math.round(grid[i][j] / 100) / 10;
@@ -361,7 +395,19 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
     await page.waitForSelector("#view-ladder h2:has-text('Hedge ladder block')");
     await page.getByRole("tab", { name: "Condor" }).click();
     const vega = (bundle().call("CONDOR_GREEKS", 5000, 4670, 4720, 5240, 5290, 30, [[0.21, 0.21, 0.16, 0.16]], 0, 0) as number[][])[0][4] * 1000;
-    const ladder = bundle().call("VIX_LADDER", vega, 30, 18, [[30, 19], [60, 20], [90, 20.5]], null, 1000) as number[][];
+    const ladder = bundle().call(
+      "VIX_LADDER",
+      vega,
+      30,
+      18,
+      [
+        [30, 19],
+        [60, 20],
+        [90, 20.5],
+      ],
+      null,
+      1000,
+    ) as number[][];
     const hedge = ladder.map((r) => ["FUT", r[0], r[1], "", "", r[5], 1000]);
     expect(await page.locator("#view-condor .stress-source").innerText()).toMatch(/3 FUT layers at 30, 60, 90 days, VIX_LADDER's unrounded contracts/);
     expect(await page.locator('#view-condor .segmented button[data-hedged="true"]').getAttribute("aria-checked")).toBe("true");
@@ -376,7 +422,9 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
     await page.getByRole("button", { name: "Write stress block" }).click();
     expect(await page.locator("#result").innerText()).toMatch(/^Preview only: nothing is written outside Excel\. The stress block/);
     const preview = page.locator("#view-condor .stress-preview");
-    const cells = await preview.locator("td[data-cell]").evaluateAll((els) => els.map((e) => [e.getAttribute("data-cell"), (e as HTMLElement).innerText.trim()]));
+    const cells = await preview
+      .locator("td[data-cell]")
+      .evaluateAll((els) => els.map((e) => [e.getAttribute("data-cell"), (e as HTMLElement).innerText.trim()]));
     const values = new Map(cells as Array<[string, string]>);
     expect(values.get("A1")).toBe("SHIELD stress (STRESS)");
     expect([...values.values()]).toContain(Math.round(stress(hedge)[0][4]).toLocaleString("en-US"));
@@ -398,7 +446,19 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
     const theta = g[0][3] * 1000;
     const money = (v: number) => `${v < 0 ? "-" : "+"}$${Math.abs(v).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
     const tile = (key: string) => page.locator(`#view-ladder .tile[data-key="${key}"] .value`).innerText();
-    const fut = bundle().call("VIX_HEDGE", vega, 30, 18, [["FUT", 30, 19, "", ""], ["FUT", 60, 20, "", ""], ["FUT", 90, 20.5, "", ""]], [[0.5], [0.3], [0.2]], null) as number[][];
+    const fut = bundle().call(
+      "VIX_HEDGE",
+      vega,
+      30,
+      18,
+      [
+        ["FUT", 30, 19, "", ""],
+        ["FUT", 60, 20, "", ""],
+        ["FUT", 90, 20.5, "", ""],
+      ],
+      [[0.5], [0.3], [0.2]],
+      null,
+    ) as number[][];
     expect(await tile("cost")).toBe("$0.00");
     const futCarry = fut.reduce((s, r) => s + r[9], 0);
     expect(await tile("carry")).toBe(money(futCarry));
@@ -415,7 +475,19 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
     const strike = Number(await cellText(page, "E11", "ladder"));
     expect(strike % 0.5).toBe(0);
     expect((await cellText(page, "A1", "ladder")).trim()).toBe("SHIELD VIX hedge (VIX_HEDGE)");
-    const mixed = bundle().call("VIX_HEDGE", vega, 30, 18, [["FUT", 30, 19, "", ""], ["CALL", 60, 20, strike, 0.9], ["PUT", 90, 20.5, 18, 0.8]], [[0.5], [0.3], [0.2]], null) as number[][];
+    const mixed = bundle().call(
+      "VIX_HEDGE",
+      vega,
+      30,
+      18,
+      [
+        ["FUT", 30, 19, "", ""],
+        ["CALL", 60, 20, strike, 0.9],
+        ["PUT", 90, 20.5, 18, 0.8],
+      ],
+      [[0.5], [0.3], [0.2]],
+      null,
+    ) as number[][];
     const units = await page.locator("#view-ladder table.layers-summary tbody td:nth-child(2)").allInnerTexts();
     expect(units).toEqual(mixed.map((r) => r[5].toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })));
     const cost = mixed.reduce((s, r) => s + r[8], 0);
@@ -435,7 +507,10 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
   test("the stress view in the dark theme keeps readable cell values", async () => {
     const { page, errors } = await openPane({ dark: true });
     await buildCondor(page);
-    const colours = await page.locator("#view-condor table.heatmap td").first().evaluate((el) => getComputedStyle(el).color);
+    const colours = await page
+      .locator("#view-condor table.heatmap td")
+      .first()
+      .evaluate((el) => getComputedStyle(el).color);
     expect(colours).toBe("rgb(255, 255, 255)"); // the dark theme's foreground on the tinted cells
     await page.locator("#view-condor .stress-card").screenshot(process.env.SHIELD_SCREENSHOTS ? { path: path.join(SHOTS, "stress-view-dark.png") } : {});
     expect(errors).toEqual([]);
@@ -465,7 +540,9 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
     await page.waitForSelector('#view-condor[data-stale="true"]');
     await expect(page.locator("#condor-putVol-error").innerText()).resolves.toBe("Put-side vol must be a decimal between 0 and 5 (enter 20% as 0.2); got 20");
     expect(await view.locator(".view-body").isVisible()).toBe(false);
-    expect(await view.locator(".stale").innerText()).toBe("Out of date: 1 field above is not valid (marked in red), so the numbers are hidden until it is fixed.");
+    expect(await view.locator(".stale").innerText()).toBe(
+      "Out of date: 1 field above is not valid (marked in red), so the numbers are hidden until it is fixed.",
+    );
     await shoot(page, "condor-stale.png");
     await page.getByLabel("Put-side vol").fill("0.21");
     await page.waitForSelector('#view-condor[data-stale="false"]');
@@ -504,7 +581,9 @@ describe("the task pane in a plain browser (preview mode), at 350 px", () => {
     expect(await page.locator("#result").innerText()).toMatch(/Nothing was written: 1 field needs attention/);
     await page.locator("#condor-expiry").fill("2020-01-17");
     await page.locator("#condor-expiry").dispatchEvent("change");
-    expect(await page.locator("#condor-expiry-error").innerText()).toMatch(/^Expiry date Fri 17 Jan 2020 \(2020-01-17\) is \d+ days before today, .+: pick a future expiry$/);
+    expect(await page.locator("#condor-expiry-error").innerText()).toMatch(
+      /^Expiry date Fri 17 Jan 2020 \(2020-01-17\) is \d+ days before today, .+: pick a future expiry$/,
+    );
     expect(await page.getByLabel("Days to expiry").inputValue()).toBe("30"); // not overwritten with a negative count
     expect(errors).toEqual([]);
     await page.close();
@@ -681,8 +760,14 @@ describe("the task pane in Excel (a stand-in object model)", () => {
     expect(written.formulas[22][1]).toBe("=SHIELD.CONDOR_GREEKS(C4,D17,D18,D19,D20,C5,G17:G20,C8,C9)");
     expect(written.charts).toHaveLength(1);
     // The block is marked by a workbook name over its range, for reading it back.
-    const names = await page.evaluate(() => (window as unknown as { __sheet: { names: Array<{ name: string; address: string; comment: string }> } }).__sheet.names.map(({ name, address, comment }) => ({ name, address, comment })));
-    expect(names).toEqual([{ name: "SHIELD_condor_Sheet1_B2", address: "Sheet1!B2:K82", comment: expect.stringMatching(/^\{"shield":1,"kind":"condor","built":"\d{4}-/) }]);
+    const names = await page.evaluate(() =>
+      (window as unknown as { __sheet: { names: Array<{ name: string; address: string; comment: string }> } }).__sheet.names.map(
+        ({ name, address, comment }) => ({ name, address, comment }),
+      ),
+    );
+    expect(names).toEqual([
+      { name: "SHIELD_condor_Sheet1_B2", address: "Sheet1!B2:K82", comment: expect.stringMatching(/^\{"shield":1,"kind":"condor","built":"\d{4}-/) },
+    ]);
     // After the write, the view shows the block's summary (no sheet-like table: the block is in the sheet).
     expect(await page.locator("#view-condor h2").innerText()).toBe("Written to Sheet1!B2:K82");
     expect(await tileText(page, "pop")).toBe("70.1%");
@@ -733,7 +818,9 @@ describe("the task pane in Excel: reading a block back", () => {
     expect(await page.locator("#confirm-list li").allInnerTexts()).toEqual(["Sheet1!C4 Spot: 5000 → 5100"]);
     await page.getByRole("button", { name: "Change" }).click();
     await page.waitForSelector("#result.ok");
-    expect(await page.locator("#result").innerText()).toBe("Updated 1 input cell of Sheet1!B2:K82: Sheet1!C4 Spot: 5000 → 5100. Strikes, credit and formulas are unchanged.");
+    expect(await page.locator("#result").innerText()).toBe(
+      "Updated 1 input cell of Sheet1!B2:K82: Sheet1!C4 Spot: 5000 → 5100. Strikes, credit and formulas are unchanged.",
+    );
     const sheetAfter = await page.evaluate(() => (window as unknown as { __sheet: { formulas: unknown[][]; edits: number } }).__sheet);
     expect(sheetAfter.formulas[2][1]).toBe(5100); // block row 3, column B = Sheet1!C4
     expect(sheetAfter.edits).toBe(1);
@@ -764,7 +851,9 @@ describe("the task pane in Excel: what it says when it cannot write, or stops pa
     await page.getByRole("button", { name: "Overwrite" }).click();
     await page.waitForSelector("#result.ok");
     const result = await page.locator("#result").innerText();
-    expect(result).toContain("1 non-empty cells were overwritten, as confirmed. 1 non-empty cell is now under the chart (unchanged, hidden by it), as confirmed.");
+    expect(result).toContain(
+      "1 non-empty cells were overwritten, as confirmed. 1 non-empty cell is now under the chart (unchanged, hidden by it), as confirmed.",
+    );
     expect(errors).toEqual([]);
     await page.close();
   });

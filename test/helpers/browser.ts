@@ -34,10 +34,14 @@ export type BrowserChoice = { kind: "path"; executablePath: string; source: stri
 function channelPaths(channel: "chrome" | "msedge", platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
   const pf = [env["PROGRAMFILES"], env["PROGRAMFILES(X86)"], env["LOCALAPPDATA"]].filter((p): p is string => Boolean(p));
   if (platform === "win32") {
-    return channel === "chrome" ? pf.map((p) => path.join(p, "Google", "Chrome", "Application", "chrome.exe")) : pf.map((p) => path.join(p, "Microsoft", "Edge", "Application", "msedge.exe"));
+    return channel === "chrome"
+      ? pf.map((p) => path.join(p, "Google", "Chrome", "Application", "chrome.exe"))
+      : pf.map((p) => path.join(p, "Microsoft", "Edge", "Application", "msedge.exe"));
   }
   if (platform === "darwin") {
-    return [channel === "chrome" ? "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome" : "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge"];
+    return [
+      channel === "chrome" ? "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome" : "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+    ];
   }
   return [channel === "chrome" ? "/opt/google/chrome/chrome" : "/opt/microsoft/msedge/msedge"];
 }

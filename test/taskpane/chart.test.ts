@@ -42,7 +42,19 @@ describe("chart data", () => {
     const { data, daysLeft } = chartData(model, lookup, [null, null], elapsed, 0);
     expect(daysLeft).toBe(30 - elapsed);
     const prices = data.prices.map((p) => [p]);
-    const direct = bundle.call("CONDOR_PAYOFF", 4670, 4720, 5240, 5290, model.credit, prices, daysLeft || null, daysLeft ? [[0.21, 0.21, 0.16, 0.16]] : null, 0, 0) as number[][];
+    const direct = bundle.call(
+      "CONDOR_PAYOFF",
+      4670,
+      4720,
+      5240,
+      5290,
+      model.credit,
+      prices,
+      daysLeft || null,
+      daysLeft ? [[0.21, 0.21, 0.16, 0.16]] : null,
+      0,
+      0,
+    ) as number[][];
     data.today!.forEach((v, i) => expect(v).toBe(direct[i][0] * 1000));
     // And the core (independent of the bundle's argument parsing).
     const core = corePayoff(K, model.credit, data.prices, daysLeft, daysLeft ? [0.21, 0.21, 0.16, 0.16] : undefined, 0, 0);
@@ -111,7 +123,14 @@ describe("functions from other branches, through the one seam", () => {
   });
 
   test("when the function is there, its value (or its Excel error) comes through", () => {
-    const fake = (id: string) => (id === "BREAKEVEN_AT" ? () => [[4700, 5260]] : id === "PROB_PROFIT_TARGET" ? () => { throw Object.assign(new Error("bad"), { code: "#NUM!", message: "no" }); } : undefined);
+    const fake = (id: string) =>
+      id === "BREAKEVEN_AT"
+        ? () => [[4700, 5260]]
+        : id === "PROB_PROFIT_TARGET"
+          ? () => {
+              throw Object.assign(new Error("bad"), { code: "#NUM!", message: "no" });
+            }
+          : undefined;
     expect(breakevenAt(fake, condorArgs(model), 10)).toEqual({ ok: true, value: [4700, 5260] });
     expect(probProfitTarget(fake, 5000, 30, condorArgs(model))).toMatchObject({ ok: false, unavailable: false, error: { error: "#NUM!" } });
     expect(callShield(lookup, "EXPECTED_MOVE", 5000, 0.2, 365, null)).toEqual({ ok: true, value: expect.closeTo(1000, 9) });

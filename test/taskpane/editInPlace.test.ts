@@ -45,7 +45,17 @@ function mockSheet(cells: Record<string, string | number>, protectedSheet = fals
     },
   };
   const data = {
-    context: { workbook: { worksheets: { getItem: (name: string) => { if (name !== "Sheet1") throw new Error(`no sheet ${name}`); return mock.context.workbook.worksheets.sheet; }, sheet: worksheet } } },
+    context: {
+      workbook: {
+        worksheets: {
+          getItem: (name: string) => {
+            if (name !== "Sheet1") throw new Error(`no sheet ${name}`);
+            return mock.context.workbook.worksheets.sheet;
+          },
+          sheet: worksheet,
+        },
+      },
+    },
     run: async function (this: { context: unknown }, batch: (ctx: unknown) => Promise<unknown>) {
       return batch(this.context);
     },
@@ -74,13 +84,26 @@ describe("planInputEdits", () => {
     const r = planInputEdits("condor", { ...ISSUE_CONDOR, spot: "5,100" });
     if (!r.ok) throw new Error("edits failed");
     expect(r.edits.map((e) => [e.row, e.col, e.value])).toEqual([
-      [I.spot, 1, 5100], [I.days, 1, 30], [I.putVol, 1, 0.21], [I.callVol, 1, 0.16], [I.rate, 1, 0], [I.yield, 1, 0], [I.quantity, 1, 10], [I.multiplier, 1, 100],
+      [I.spot, 1, 5100],
+      [I.days, 1, 30],
+      [I.putVol, 1, 0.21],
+      [I.callVol, 1, 0.16],
+      [I.rate, 1, 0],
+      [I.yield, 1, 0],
+      [I.quantity, 1, 10],
+      [I.multiplier, 1, 100],
     ]);
   });
 
   test("invalid input gives the same field errors as Build; a ladder cannot change its number of layers in place", () => {
-    expect(planInputEdits("condor", { ...ISSUE_CONDOR, putVol: "21" })).toEqual({ ok: false, errors: { putVol: "Put-side vol must be a decimal between 0 and 5 (enter 20% as 0.2); got 21" } });
-    expect(planInputEdits("ladder", LADDER_FORM, 2)).toEqual({ ok: false, errors: { days1: "The block has 2 layer rows and the form 3: Rebuild to change the number of layers" } });
+    expect(planInputEdits("condor", { ...ISSUE_CONDOR, putVol: "21" })).toEqual({
+      ok: false,
+      errors: { putVol: "Put-side vol must be a decimal between 0 and 5 (enter 20% as 0.2); got 21" },
+    });
+    expect(planInputEdits("ladder", LADDER_FORM, 2)).toEqual({
+      ok: false,
+      errors: { days1: "The block has 2 layer rows and the form 3: Rebuild to change the number of layers" },
+    });
     const r = planInputEdits("ladder", { ...LADDER_FORM, positionVega: "=Sheet1!G25" }, 3);
     if (!r.ok) throw new Error("edits failed");
     expect(r.edits[0]).toEqual({ row: ladderLayout(3).input.positionVega, col: 1, label: "Position $ vega", value: "=Sheet1!G25" });
@@ -107,7 +130,8 @@ describe("writeEdits (office-addin-mock)", () => {
       ],
     });
     expect(writes).toEqual([]);
-    if (out.status === "needsConfirmation") expect(describeChanges(out.changes)).toEqual(["Sheet1!C4 Spot: 5000 → 5100", "Sheet1!C10 Quantity (condors): 10 → 12"]);
+    if (out.status === "needsConfirmation")
+      expect(describeChanges(out.changes)).toEqual(["Sheet1!C4 Spot: 5000 → 5100", "Sheet1!C10 Quantity (condors): 10 → 12"]);
   });
 
   test("confirmed with exactly those changes: writes just those two cells; the credit and strikes are untouched", async () => {

@@ -40,7 +40,10 @@ function plan(values: Record<string, string>): Plan {
 
 function place(hf: HyperFormula, sheet: number, p: Plan): void {
   const rendered = renderPlan(p, { row: 0, col: 0 });
-  hf.setCellContents({ sheet, row: 0, col: 0 }, rendered.formulas.map((r) => r.map((x) => (x === "" ? null : x))));
+  hf.setCellContents(
+    { sheet, row: 0, col: 0 },
+    rendered.formulas.map((r) => r.map((x) => (x === "" ? null : x))),
+  );
 }
 
 describe("the ladder builder with instruments", () => {
@@ -51,7 +54,13 @@ describe("the ladder builder with instruments", () => {
   });
 
   test("parseDelta reads 25d, 0.25d, -25 delta and 25Δ; a plain number is a strike", () => {
-    expect([parseDelta("25d"), parseDelta("0.25d"), parseDelta("-25 delta"), parseDelta("25Δ"), parseDelta("22")]).toEqual([0.25, 0.25, -0.25, 0.25, undefined]);
+    expect([parseDelta("25d"), parseDelta("0.25d"), parseDelta("-25 delta"), parseDelta("25Δ"), parseDelta("22")]).toEqual([
+      0.25,
+      0.25,
+      -0.25,
+      0.25,
+      undefined,
+    ]);
   });
 
   test("a by-delta call gets the half-point strike whose Black-76 delta on its future (20, 60 days, vol 0.9) is nearest 0.25, written as a value", () => {
@@ -77,7 +86,12 @@ describe("the ladder builder with instruments", () => {
       -1317.21,
       30,
       18,
-      [["FUT", 30, 19, "", ""], ["CALL", 60, 20, strike, 0.9], ["PUT", 90, 20.5, 18, 0.8], ["ETF", 30, 25, "", 1.5]],
+      [
+        ["FUT", 30, 19, "", ""],
+        ["CALL", 60, 20, strike, 0.9],
+        ["PUT", 90, 20.5, 18, 0.8],
+        ["ETF", 30, 25, "", 1.5],
+      ],
       [[0.25], [0.25], [0.25], [0.25]],
       null,
     ) as unknown[][];

@@ -28,7 +28,10 @@ function expectClose(actual: unknown, expected: number, what: string): void {
 function place(hf: HyperFormula, sheet: number, plan: Plan, anchor: { row: number; col: number }): void {
   const rendered = renderPlan(plan, anchor);
   // An empty planned cell is empty in the sheet (Excel's Range.formulas = "" empties a cell).
-  hf.setCellContents({ sheet, row: anchor.row, col: anchor.col }, rendered.formulas.map((r) => r.map((x) => (x === "" ? null : x))));
+  hf.setCellContents(
+    { sheet, row: anchor.row, col: anchor.col },
+    rendered.formulas.map((r) => r.map((x) => (x === "" ? null : x))),
+  );
 }
 
 describe("the condor block in HyperFormula, against the core", () => {
@@ -163,7 +166,17 @@ describe("the ladder block in HyperFormula, against the core, referencing a cond
     const check = () => {
       const vega = hf.getCellValue({ sheet: condorSheet, row: 23, col: 5 }) as number;
       expectClose(cell(L.input.positionVega, 1), vega, "referenced vega");
-      const rows = vixLadder(vega, 30, 18, [{ days: 30, price: 19 }, { days: 60, price: 20 }, { days: 90, price: 20.5 }], { weights: [0.5, 0.3, 0.2], multiplier: 1000 });
+      const rows = vixLadder(
+        vega,
+        30,
+        18,
+        [
+          { days: 30, price: 19 },
+          { days: 60, price: 20 },
+          { days: 90, price: 20.5 },
+        ],
+        { weights: [0.5, 0.3, 0.2], multiplier: 1000 },
+      );
       let total = 0;
       let rounded = 0;
       rows.forEach((row, i) => {

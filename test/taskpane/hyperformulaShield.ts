@@ -11,16 +11,7 @@
  * One that fails as a whole puts its error in the first cell and leaves the others empty, as
  * Excel does (HyperFormula alone would repeat the error over the whole area).
  */
-import {
-  ArraySize,
-  CellError,
-  EmptyValue,
-  ErrorType,
-  FunctionArgumentType,
-  FunctionPlugin,
-  HyperFormula,
-  SimpleRangeValue,
-} from "hyperformula";
+import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
 import { loadBundle, StubExcelError, type LoadedBundle } from "../helpers/bundle";
 
 type Sizer = (args: ArraySize[]) => ArraySize;

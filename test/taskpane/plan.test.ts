@@ -51,7 +51,10 @@ describe("A1 helpers", () => {
     expect(columnName(25)).toBe("Z");
     expect(columnName(26)).toBe("AA");
     expect(columnName(16383)).toBe("XFD"); // Excel's last column
-    fc.assert(fc.property(fc.integer({ min: 0, max: 16383 }), (c) => columnIndex(columnName(c)) === c), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 16383 }), (c) => columnIndex(columnName(c)) === c),
+      { numRuns: 300 },
+    );
   });
 
   test("quoteSheet quotes names that are not plain identifiers", () => {
@@ -104,7 +107,9 @@ describe("form parsing", () => {
 
   test("parseNumber refuses a comma that does not group thousands (a decimal comma is not guessed)", () => {
     for (const bad of ["5,00", "50,00,000", ",500", "5000,1"]) {
-      expect(() => parseNumber("Spot", bad)).toThrow(`Spot must be a number (commas only between groups of three digits, as in 5,000; use a point for decimals); got "${bad}"`);
+      expect(() => parseNumber("Spot", bad)).toThrow(
+        `Spot must be a number (commas only between groups of three digits, as in 5,000; use a point for decimals); got "${bad}"`,
+      );
     }
   });
 
@@ -118,7 +123,9 @@ describe("form parsing", () => {
     expect(expiryToDays("2020-01-17", "2026-12-01")).toEqual({
       error: "Expiry date Fri 17 Jan 2020 (2020-01-17) is 2510 days before today, Tue 1 Dec 2026: pick a future expiry",
     });
-    expect(expiryToDays("2026-11-30", "2026-12-01")).toEqual({ error: "Expiry date Mon 30 Nov 2026 (2026-11-30) is 1 day before today, Tue 1 Dec 2026: pick a future expiry" });
+    expect(expiryToDays("2026-11-30", "2026-12-01")).toEqual({
+      error: "Expiry date Mon 30 Nov 2026 (2026-11-30) is 1 day before today, Tue 1 Dec 2026: pick a future expiry",
+    });
     expect(expiryToDays("2026-12-01", "2026-12-01")).toEqual({
       error: "Expiry date Tue 1 Dec 2026 (2026-12-01) is today: pick a later expiry, or type fractional days (e.g. 0.25) in Days to expiry",
     });

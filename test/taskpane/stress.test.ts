@@ -9,14 +9,26 @@ import { loadBundle } from "../helpers/bundle";
 import { planCondor } from "../../src/taskpane/plan/condorPlan";
 import { planLadder } from "../../src/taskpane/plan/ladderPlan";
 import { renderPlan } from "../../src/taskpane/plan/render";
-import { condorLegs, ladderHedge, layoutStress, SPOT_MOVES, stressHeatmap, stressLayout, VIX_MOVES, type StressInputs } from "../../src/taskpane/plan/stressPlan";
+import {
+  condorLegs,
+  ladderHedge,
+  layoutStress,
+  SPOT_MOVES,
+  stressHeatmap,
+  stressLayout,
+  VIX_MOVES,
+  type StressInputs,
+} from "../../src/taskpane/plan/stressPlan";
 import type { CondorModel, Plan } from "../../src/taskpane/plan/types";
 import { evaluatePlan } from "../../src/taskpane/preview";
 import { shieldEngine } from "./hyperformulaShield";
 import { ISSUE_CONDOR, LADDER_FORM } from "./fixtures";
 
 const bundle = loadBundle();
-const lookup = (id: string) => (...args: unknown[]) => bundle.call(id, ...args);
+const lookup =
+  (id: string) =>
+  (...args: unknown[]) =>
+    bundle.call(id, ...args);
 
 function planned(r: ReturnType<typeof planCondor>): Plan {
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
@@ -33,13 +45,41 @@ const bare: StressInputs = { condor: model, hedge: [], hedgeSource: "", daysForw
 function stressCall(x: StressInputs, withHedge: boolean): unknown[][] {
   const legs = condorLegs(x.condor).map((l) => [l.kind === "put" ? "P" : "C", l.strike, l.qty, l.days, l.vol]);
   const hedge = x.hedge.map((h) => [h.instrument, h.days, h.price, h.strike ?? "", h.volOrLeverage ?? "", h.units, h.multiplier]);
-  return bundle.call("STRESS", legs, x.condor.spot, SPOT_MOVES.map((s) => [s]), [VIX_MOVES], x.daysForward, x.condor.multiplier, withHedge ? hedge : null, withHedge ? (x.vixSpot ?? null) : null, x.condor.rate, x.condor.yield) as unknown[][];
+  return bundle.call(
+    "STRESS",
+    legs,
+    x.condor.spot,
+    SPOT_MOVES.map((s) => [s]),
+    [VIX_MOVES],
+    x.daysForward,
+    x.condor.multiplier,
+    withHedge ? hedge : null,
+    withHedge ? (x.vixSpot ?? null) : null,
+    x.condor.rate,
+    x.condor.yield,
+  ) as unknown[][];
 }
 
 describe("the stress heatmap", () => {
   test("the ladder's hedge: one FUT row per layer with VIX_LADDER's unrounded contracts (long VIX against a short-vega condor)", () => {
-    expect(fromLadder.hedge.map((h) => [h.instrument, h.days, h.price, h.multiplier])).toEqual([["FUT", 30, 19, 1000], ["FUT", 60, 20, 1000], ["FUT", 90, 20.5, 1000]]);
-    const contracts = bundle.call("VIX_LADDER", -1317.21, 30, 18, [[30, 19], [60, 20], [90, 20.5]], null, 1000) as number[][];
+    expect(fromLadder.hedge.map((h) => [h.instrument, h.days, h.price, h.multiplier])).toEqual([
+      ["FUT", 30, 19, 1000],
+      ["FUT", 60, 20, 1000],
+      ["FUT", 90, 20.5, 1000],
+    ]);
+    const contracts = bundle.call(
+      "VIX_LADDER",
+      -1317.21,
+      30,
+      18,
+      [
+        [30, 19],
+        [60, 20],
+        [90, 20.5],
+      ],
+      null,
+      1000,
+    ) as number[][];
     expect(fromLadder.hedge.map((h) => h.units)).toEqual(contracts.map((r) => r[5]));
     fromLadder.hedge.forEach((h) => expect(h.units).toBeGreaterThan(0));
     expect(fromLadder.vixSpot).toBe(18);
@@ -90,7 +130,10 @@ describe("the stress block", () => {
     const sheet = hf.getSheetId(hf.addSheet("Sheet1"))!;
     const anchor = { row: 3, col: 2 };
     const rendered = renderPlan(plan, anchor);
-    hf.setCellContents({ sheet, row: anchor.row, col: anchor.col }, rendered.formulas.map((r) => r.map((x) => (x === "" ? null : x))));
+    hf.setCellContents(
+      { sheet, row: anchor.row, col: anchor.col },
+      rendered.formulas.map((r) => r.map((x) => (x === "" ? null : x))),
+    );
     const preview = evaluatePlan(plan, lookup);
     SPOT_MOVES.forEach((_, i) =>
       VIX_MOVES.forEach((_, j) => {

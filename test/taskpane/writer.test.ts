@@ -55,7 +55,15 @@ function mockExcel(
   const chartGrid = (src: Array<Array<string | number>>) => Array.from({ length: 20 }, (_, r) => Array.from({ length: 8 }, (_, c) => src[r]?.[11 + c] ?? ""));
   const chartAddress = anchor.row + 20 <= 1048576 && anchor.col + 19 <= 16384 ? rangeAddress(anchor.row, anchor.col + 11, 20, 8) : "(off the sheet)";
   const styleRange = (address: string) => {
-    const range = { format: { font: {}, fill: {}, autofitColumns() { (range.format as any).autofit = true; } } as Record<string, any> };
+    const range = {
+      format: {
+        font: {},
+        fill: {},
+        autofitColumns() {
+          (range.format as any).autofit = true;
+        },
+      } as Record<string, any>,
+    };
     rec.ranges.set(address, range);
     return range;
   };
@@ -86,10 +94,17 @@ function mockExcel(
                     title: {},
                     legend: {},
                     axes: {
-                      categoryAxis: { title: {}, setCategoryNames(r: unknown) { chart.categories = r; } },
+                      categoryAxis: {
+                        title: {},
+                        setCategoryNames(r: unknown) {
+                          chart.categories = r;
+                        },
+                      },
                       valueAxis: { title: {} },
                     },
-                    setPosition(a: string, b: string) { chart.position = [a, b]; },
+                    setPosition(a: string, b: string) {
+                      chart.position = [a, b];
+                    },
                   };
                   rec.charts.push(chart);
                   return chart;
@@ -100,7 +115,9 @@ function mockExcel(
               address: "(target)",
               values: grid(existing),
               formulas: grid(existingFormulas ?? existing),
-              clear(kind: string) { rec.cleared.push(kind); },
+              clear(kind: string) {
+                rec.cleared.push(kind);
+              },
             },
             getResizedRange(r: number, c: number) {
               rec.resized.push([r, c]);
@@ -118,7 +135,17 @@ function mockExcel(
         names: {
           getItemOrNullObject(name: string) {
             const found = rec.names.find((n) => n.name === name);
-            return found ? { name, isNullObject: false, load() {}, delete() { rec.deletedNames.push(name); rec.names.splice(rec.names.indexOf(found), 1); } } : { isNullObject: true, load() {} };
+            return found
+              ? {
+                  name,
+                  isNullObject: false,
+                  load() {},
+                  delete() {
+                    rec.deletedNames.push(name);
+                    rec.names.splice(rec.names.indexOf(found), 1);
+                  },
+                }
+              : { isNullObject: true, load() {} };
           },
           add(name: string, range: unknown, comment: string) {
             rec.names.push({ name, range, comment });
@@ -202,7 +229,9 @@ describe("writePlan on an empty range", () => {
     if (out.status !== "written") throw new Error("not written");
     expect(out.keyCells.positionVega).toEqual({ address: "'My book'!F24", label: "Position $ vega" });
     expect(out.spills[0]).toEqual({ head: "'My book'!B23", range: "'My book'!B23:J23" });
-    expect(describeWrite(out, "condor block")).toMatch(/^Wrote the condor block to 'My book'!A1:J81: \d+ cells \(\d+ formulas, \d+ values\), 6 spilled results/);
+    expect(describeWrite(out, "condor block")).toMatch(
+      /^Wrote the condor block to 'My book'!A1:J81: \d+ cells \(\d+ formulas, \d+ values\), 6 spilled results/,
+    );
   });
 
   test("a ladder block has no chart", async () => {
@@ -438,7 +467,9 @@ describe("writePlan marks the block so that it can be read back", () => {
     const plan = condorPlan();
     const { excel, rec, target } = mockExcel({ row: 1, col: 1, address: "B2" }, "Sheet1");
     const out = await writePlan(plan, { now: new Date("2026-12-01T10:00:00Z") }, excel);
-    expect(rec.names).toEqual([{ name: "SHIELD_condor_Sheet1_B2", range: target(), comment: '{"shield":1,"kind":"condor","built":"2026-12-01T10:00:00.000Z"}' }]);
+    expect(rec.names).toEqual([
+      { name: "SHIELD_condor_Sheet1_B2", range: target(), comment: '{"shield":1,"kind":"condor","built":"2026-12-01T10:00:00.000Z"}' },
+    ]);
     expect(out).toMatchObject({ status: "written", name: "SHIELD_condor_Sheet1_B2" });
     expect(rec.deletedNames).toEqual([]);
   });
@@ -451,7 +482,9 @@ describe("writePlan marks the block so that it can be read back", () => {
     const out = await writePlan(plan.plan, { now: new Date("2026-12-02T10:00:00Z") }, excel);
     expect(out.status).toBe("written");
     expect(rec.deletedNames).toEqual(["SHIELD_ladder_Hedge_book_A1"]);
-    expect(rec.names.map((n) => [n.name, n.comment])).toEqual([["SHIELD_ladder_Hedge_book_A1", '{"shield":1,"kind":"ladder","built":"2026-12-02T10:00:00.000Z"}']]);
+    expect(rec.names.map((n) => [n.name, n.comment])).toEqual([
+      ["SHIELD_ladder_Hedge_book_A1", '{"shield":1,"kind":"ladder","built":"2026-12-02T10:00:00.000Z"}'],
+    ]);
   });
 
   test("nothing is named when nothing is written (a confirmation is needed first)", async () => {
@@ -479,7 +512,14 @@ describe("writePlan writes the totals that show their ladder's error", () => {
 
 describe("writePlan writes the stress block", () => {
   const condor = condorPlan();
-  const hedge = [30, 60, 90].map((days, i) => ({ instrument: "FUT" as const, days, price: [19, 20, 20.5][i], units: [1.3, 1.1, 0.92][i], multiplier: 1000, row: i + 1 }));
+  const hedge = [30, 60, 90].map((days, i) => ({
+    instrument: "FUT" as const,
+    days,
+    price: [19, 20, 20.5][i],
+    units: [1.3, 1.1, 0.92][i],
+    multiplier: 1000,
+    row: i + 1,
+  }));
   const plan = layoutStress({ condor: condor.model!, hedge, vixSpot: 18, hedgeSource: "three FUT layers", daysForward: 0 });
   const L = stressLayout(3);
 
@@ -489,13 +529,17 @@ describe("writePlan writes the stress block", () => {
     expect(rec.runs).toBe(1);
     expect(rec.charts).toHaveLength(0);
     expect(target().formulas).toEqual(renderPlan(plan, { row: 1, col: 1 }).formulas);
-    expect(target().formulas[L.grid + 1][1]).toBe(`=SHIELD.STRESS(B13:F16,C4,B${L.grid + 3}:B${L.grid + 9},C${L.grid + 2}:G${L.grid + 2},C5,C6,B20:H22,C7,C8,C9)`);
+    expect(target().formulas[L.grid + 1][1]).toBe(
+      `=SHIELD.STRESS(B13:F16,C4,B${L.grid + 3}:B${L.grid + 9},C${L.grid + 2}:G${L.grid + 2},C5,C6,B20:H22,C7,C8,C9)`,
+    );
     expect(target().formulas[L.grid2 + 1][1]).toBe(`=SHIELD.STRESS(B13:F16,C4,B${L.grid + 3}:B${L.grid + 9},C${L.grid + 2}:G${L.grid + 2},C5,C6,,,C8,C9)`);
     expect(target().formulas[L.firstHedge][0]).toBe("FUT");
     expect(target().formulas[L.firstHedge][3]).toBe(""); // a future's strike is left blank
     expect(rec.names.map((n) => [n.name, n.comment])).toEqual([["SHIELD_stress_Sheet1_B2", '{"shield":1,"kind":"stress","built":"2026-12-02T10:00:00.000Z"}']]);
     if (out.status !== "written") throw new Error("not written");
-    expect(describeWrite(out, "stress block")).toMatch(new RegExp(`^Wrote the stress block to Sheet1!B2:H${plan.rows + 1}: \\d+ cells \\(14 formulas, \\d+ values\\), 2 spilled results`)); // 2 STRESS + the second grid's 5 + 7 move headers (=C25 ...)
+    expect(describeWrite(out, "stress block")).toMatch(
+      new RegExp(`^Wrote the stress block to Sheet1!B2:H${plan.rows + 1}: \\d+ cells \\(14 formulas, \\d+ values\\), 2 spilled results`),
+    ); // 2 STRESS + the second grid's 5 + 7 move headers (=C25 ...)
   });
 
   test("over a non-empty cell: asks first, and writes nothing", async () => {

@@ -225,7 +225,10 @@ export function layoutCondor(x: CondorInputs, c: CondorChoice): Plan {
   GREEK_HEADERS.forEach((h, i) => g.value(L.greeksHeader, V + i, h, "header"));
   g.value(L.greeksUnit, 0, "Per unit", "label");
   const greeksHead = { row: L.greeksUnit, col: V };
-  g.formula(L.greeksUnit, V, shield("CONDOR_GREEKS", inputRef("spot"), ...strikes, inputRef("days"), vols, ...market), GREEK_UNIT_FORMATS, "output", { rows: 1, cols: 9 });
+  g.formula(L.greeksUnit, V, shield("CONDOR_GREEKS", inputRef("spot"), ...strikes, inputRef("days"), vols, ...market), GREEK_UNIT_FORMATS, "output", {
+    rows: 1,
+    cols: 9,
+  });
   // Not all of them are dollars (delta, gamma, vanna, charm are in units of the underlying):
   // the row says "position", and the row under it names each column's unit.
   g.value(L.greeksDollars, 0, "Position (x qty x mult)", "label");
@@ -251,7 +254,13 @@ export function layoutCondor(x: CondorInputs, c: CondorChoice): Plan {
   // P50 (SPEC's PROB_PROFIT_TARGET, target 0.5) and the time-shifted breakevens BREAKEVEN_AT,
   // daysLeft = days to expiry - the "days forward" input cell (0 at build: the breakevens today).
   g.value(L.p50, 0, "P50 (keep 50% of credit)", "label");
-  g.formula(L.p50, V, shield("PROB_PROFIT_TARGET", inputRef("spot"), ...strikes, inputRef("days"), vols, credit, num(P50_TARGET), ...market), FMT.probability, "output");
+  g.formula(
+    L.p50,
+    V,
+    shield("PROB_PROFIT_TARGET", inputRef("spot"), ...strikes, inputRef("days"), vols, credit, num(P50_TARGET), ...market),
+    FMT.probability,
+    "output",
+  );
   g.value(L.daysForward, 0, "Days forward (breakevens then)", "label");
   g.value(L.daysForward, V, 0, "input", FMT.general);
   g.value(L.breakevensAt, 0, "Breakevens then (Lower, Upper)", "label");
@@ -330,4 +339,3 @@ export function layoutCondor(x: CondorInputs, c: CondorChoice): Plan {
     },
   };
 }
-

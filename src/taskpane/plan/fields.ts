@@ -70,7 +70,8 @@ export function parseNumber(label: string, text: string | undefined): number | u
   const percent = t.endsWith("%");
   let body = percent ? t.slice(0, -1).trim() : t;
   if (body.includes(",")) {
-    if (!GROUPED.test(body)) throw new InputError(label, "must be a number (commas only between groups of three digits, as in 5,000; use a point for decimals)", t);
+    if (!GROUPED.test(body))
+      throw new InputError(label, "must be a number (commas only between groups of three digits, as in 5,000; use a point for decimals)", t);
     body = body.replace(/,/g, "");
   }
   if (!NUMBER.test(body)) throw new InputError(label, "must be a number", t);
@@ -151,8 +152,8 @@ export function expiryToDays(expiry: string, today: string): { days: number } | 
     return { error: (error as Error).message };
   }
   const named = `${formatIsoDate(expiry)} (${expiry})`;
-  if (days < 0) return { error: `Expiry date ${named} is ${days === -1 ? "1 day" : `${-days} days`} before today, ${formatIsoDate(today)}: pick a future expiry` };
+  if (days < 0)
+    return { error: `Expiry date ${named} is ${days === -1 ? "1 day" : `${-days} days`} before today, ${formatIsoDate(today)}: pick a future expiry` };
   if (days === 0) return { error: `Expiry date ${named} is today: pick a later expiry, or type fractional days (e.g. 0.25) in Days to expiry` };
   return { days };
 }
-

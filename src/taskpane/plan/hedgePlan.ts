@@ -53,7 +53,11 @@ export function readLayerInstrument(f: FieldReader, values: FormValues, i: numbe
   const instrument = raw as LayerInstrument;
   const strikeText = f.text(`strike${i}`);
   if (instrument === "FUT") {
-    if (strikeText !== "" || f.text(`vol${i}`) !== "") f.fail(`strike${i}`, new InputError(`Layer ${i} strike`, "is for CALL and PUT layers; a FUT layer leaves strike and vol empty", strikeText || f.text(`vol${i}`)));
+    if (strikeText !== "" || f.text(`vol${i}`) !== "")
+      f.fail(
+        `strike${i}`,
+        new InputError(`Layer ${i} strike`, "is for CALL and PUT layers; a FUT layer leaves strike and vol empty", strikeText || f.text(`vol${i}`)),
+      );
     return { instrument: multiplier === 100 ? "VXM" : "FUT" };
   }
   if (instrument === "ETF") {
@@ -79,7 +83,10 @@ export function readLayerInstrument(f: FieldReader, values: FormValues, i: numbe
     const strike = strikeForDelta(kind, signed, future, days, vol, 0, 0, VIX_STRIKE_GRID);
     return { instrument, strike, delta: signed, volOrLeverage: vol };
   } catch (error) {
-    f.fail(`strike${i}`, new InputError(`Layer ${i} strike`, `no strike on the ${VIX_STRIKE_GRID}-point grid has a delta of ${signed}: ${(error as Error).message}`, strikeText));
+    f.fail(
+      `strike${i}`,
+      new InputError(`Layer ${i} strike`, `no strike on the ${VIX_STRIKE_GRID}-point grid has a delta of ${signed}: ${(error as Error).message}`, strikeText),
+    );
     return { instrument, volOrLeverage: vol };
   }
 }
@@ -174,4 +181,3 @@ export function layoutHedge(x: LadderInputs, instruments: LayerInstrumentInputs[
     },
   };
 }
-

@@ -53,11 +53,16 @@ export function readLadderInputs(values: FormValues): { inputs?: LadderInputs; e
   }
   const positionDays = f.number("positionDays", "Position days", [rule.positive, rule.days]);
   const vixSpot = f.number("vixSpot", "VIX spot", [rule.positive]);
-  const multiplier = f.number("multiplier", "Futures multiplier", [
-    (l, v) => {
-      if (v !== 1000 && v !== 100) throw new InputError(l, "must be 1000 (VX) or 100 (VXM)", v);
-    },
-  ], 1000) as 1000 | 100;
+  const multiplier = f.number(
+    "multiplier",
+    "Futures multiplier",
+    [
+      (l, v) => {
+        if (v !== 1000 && v !== 100) throw new InputError(l, "must be 1000 (VX) or 100 (VXM)", v);
+      },
+    ],
+    1000,
+  ) as 1000 | 100;
 
   const k = layerCount(values);
   if (k === 0) f.fail("days1", new InputError("Layer 1 days", "is required", ""));
@@ -81,7 +86,8 @@ export function readLadderInputs(values: FormValues): { inputs?: LadderInputs; e
   }
   if (weightsGiven > 0 && weightsGiven < k) {
     for (let i = 1; i <= k; i++) {
-      if (Number.isNaN(layers[i - 1].weight)) f.fail(`weight${i}`, new InputError(`Layer ${i} weight`, "is required when other weights are given (or leave all empty for the defaults)", ""));
+      if (Number.isNaN(layers[i - 1].weight))
+        f.fail(`weight${i}`, new InputError(`Layer ${i} weight`, "is required when other weights are given (or leave all empty for the defaults)", ""));
     }
   }
   if (f.ok && weightsGiven === k && layers.reduce((s, l) => s + l.weight, 0) <= 0) {
@@ -117,7 +123,9 @@ export function planLadder(values: FormValues): PlanResult {
     // A layer other than a plain future: the VIX_HEDGE block (hedgePlan.ts).
     const f = new FieldReader(values);
     const x = read.inputs;
-    const instruments = Array.from({ length: k }, (_, i) => readLayerInstrument(f, values, i + 1, x?.layers[i].days ?? NaN, x?.layers[i].price ?? NaN, x?.multiplier ?? 1000));
+    const instruments = Array.from({ length: k }, (_, i) =>
+      readLayerInstrument(f, values, i + 1, x?.layers[i].days ?? NaN, x?.layers[i].price ?? NaN, x?.multiplier ?? 1000),
+    );
     const errors = { ...f.errors, ...read.errors };
     if (!x || Object.keys(errors).length) return { ok: false, errors };
     return { ok: true, plan: layoutHedge(x, instruments) };

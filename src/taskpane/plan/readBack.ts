@@ -12,8 +12,7 @@ import type { FormValues } from "./fields";
 import { ladderLayout, MAX_LAYERS } from "./ladderPlan";
 
 export type ReadBack =
-  | { ok: true; kind: BlockKind; values: FormValues; layers: Array<{ days: string; price: string; weight: string }> }
-  | { ok: false; message: string };
+  { ok: true; kind: BlockKind; values: FormValues; layers: Array<{ days: string; price: string; weight: string }> } | { ok: false; message: string };
 
 type Cells = ReadonlyArray<ReadonlyArray<unknown>>;
 
@@ -22,7 +21,10 @@ const text = (v: unknown): string => (v === null || v === undefined ? "" : typeo
 /** Reads the block of `kind` whose cells (from its first cell) are `values` / `formulas`. */
 export function readBlock(kind: BlockKind, values: Cells, formulas: Cells = values): ReadBack {
   if (text(values[0]?.[0]) !== BLOCK_TITLES[kind]) {
-    return { ok: false, message: `The block's first cell no longer reads "${BLOCK_TITLES[kind]}" (it holds "${text(values[0]?.[0])}"), so it is not read as a SHIELD block.` };
+    return {
+      ok: false,
+      message: `The block's first cell no longer reads "${BLOCK_TITLES[kind]}" (it holds "${text(values[0]?.[0])}"), so it is not read as a SHIELD block.`,
+    };
   }
   const at = (row: number, col: number) => values[row]?.[col];
   if (kind === "condor") {

@@ -60,7 +60,16 @@ export function ladderHedge(plan: Plan, grid: PreviewGrid): { hedge: HedgeHoldin
       const [inst, days, price, strike, vol, units, mult] = r;
       if (typeof inst !== "string" || [days, price, units, mult].some((x) => typeof x !== "number")) return { hedge: [] };
       const opt = (x: unknown) => (typeof x === "number" && x !== 0 ? x : undefined);
-      out.push({ instrument: parseInstrument(inst), days: days as number, price: price as number, strike: opt(strike), volOrLeverage: opt(vol), units: units as number, multiplier: mult as number, row: i + 1 });
+      out.push({
+        instrument: parseInstrument(inst),
+        days: days as number,
+        price: price as number,
+        strike: opt(strike),
+        volOrLeverage: opt(vol),
+        units: units as number,
+        multiplier: mult as number,
+        row: i + 1,
+      });
     }
     return { hedge: out, vixSpot: typeof vixSpot === "number" ? vixSpot : undefined };
   }
@@ -95,7 +104,8 @@ export function stressHeatmap(x: StressInputs): StressHeatmap {
   const vixMoves = x.vixMoves ?? VIX_MOVES;
   const book = prepareBook({ legs: condorLegs(m), spot: m.spot, multiplier: m.multiplier, hedge: x.hedge, vixSpot: x.vixSpot, rate: m.rate, yield: m.yield });
   const grid = stressGrid(book, spotMoves, vixMoves, x.daysForward);
-  const pick = (f: (c: { legs: number; total: number }) => number) => grid.map((row) => row.map((c): StressCell => (c instanceof NoSolutionError ? { error: c.message } : f(c))));
+  const pick = (f: (c: { legs: number; total: number }) => number) =>
+    grid.map((row) => row.map((c): StressCell => (c instanceof NoSolutionError ? { error: c.message } : f(c))));
   return { spotMoves, vixMoves, unhedged: pick((c) => c.legs), hedged: x.hedge.length ? pick((c) => c.total) : null };
 }
 
@@ -183,7 +193,14 @@ export function layoutStress(x: StressInputs): Plan {
     vixMoves.forEach((v, j) => (n === 0 ? g.value(top, 1 + j, v, "input", FMT.general) : g.formula(top, 1 + j, ref(L.grid, 1 + j), FMT.general, "header")));
     spotMoves.forEach((s, i) => (n === 0 ? g.value(top + 1 + i, 0, s, "input", "0%") : g.formula(top + 1 + i, 0, ref(L.grid + 1 + i, 0), "0%", "header")));
     const hedge = hedged ? [range(L.firstHedge, 0, k, 7), inputRef("vixSpot")] : [omit, omit];
-    g.formula(top + 1, 1, shield("STRESS", legs, inputRef("spot"), spotRange, vixRange, inputRef("daysForward"), inputRef("multiplier"), ...hedge, ...market), FMT.wholeDollars, "output", spill);
+    g.formula(
+      top + 1,
+      1,
+      shield("STRESS", legs, inputRef("spot"), spotRange, vixRange, inputRef("daysForward"), inputRef("multiplier"), ...hedge, ...market),
+      FMT.wholeDollars,
+      "output",
+      spill,
+    );
   });
 
   return {

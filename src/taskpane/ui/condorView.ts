@@ -48,7 +48,13 @@ export function addDays(iso: string, days: number): string {
  * points: the expiry curve and the "today" curve (CONDOR_PAYOFF with daysLeft = days - elapsed
  * and the shifted vols; at or past expiry, the expiry curve), in position dollars.
  */
-export function chartData(m: CondorModel, lookup: FunctionLookup, breakevens: Array<number | null>, elapsed: number, volShift: number): { data: PayoffChartData; daysLeft: number; error?: string } {
+export function chartData(
+  m: CondorModel,
+  lookup: FunctionLookup,
+  breakevens: Array<number | null>,
+  elapsed: number,
+  volShift: number,
+): { data: PayoffChartData; daysLeft: number; error?: string } {
   const prices = chartPrices(m);
   const scale = m.quantity * m.multiplier;
   const args = condorArgs(m);
@@ -164,15 +170,32 @@ export function condorView(plan: Plan, grid: PreviewGrid, lookup: FunctionLookup
   const breakevens = be.map((v) => (typeof v === "number" ? v : null));
   const maxDays = Math.max(1, Math.ceil(m.days));
   const state = { elapsed: 0, volShift: 0, cursor: 0 };
-  const svgBox = h("div", { class: "chart-svg", tabindex: "0", role: "slider", "aria-label": "Chart cursor: price (arrow keys move it)", "aria-valuemin": "0" });
+  const svgBox = h("div", {
+    class: "chart-svg",
+    tabindex: "0",
+    role: "slider",
+    "aria-label": "Chart cursor: price (arrow keys move it)",
+    "aria-valuemin": "0",
+  });
   const readout = h("p", { class: "readout", id: "chart-readout", "aria-live": "polite" });
-  const slider = h("input", { type: "range", id: "date-slider", min: "0", max: String(maxDays), step: "1", value: "0", "aria-describedby": "date-slider-text" });
+  const slider = h("input", {
+    type: "range",
+    id: "date-slider",
+    min: "0",
+    max: String(maxDays),
+    step: "1",
+    value: "0",
+    "aria-describedby": "date-slider-text",
+  });
   const sliderText = h("span", { id: "date-slider-text", class: "control-value" });
   const vol = h("input", { type: "range", id: "vol-shift", min: "-10", max: "10", step: "1", value: "0", "aria-describedby": "vol-shift-text" });
   const volText = h("span", { id: "vol-shift-text", class: "control-value" });
   const chartError = h("p", { class: "error", hidden: true });
   let current = chartData(m, lookup, breakevens, 0, 0);
-  state.cursor = Math.max(0, current.data.prices.findIndex((p) => p >= m.spot));
+  state.cursor = Math.max(
+    0,
+    current.data.prices.findIndex((p) => p >= m.spot),
+  );
 
   const draw = () => {
     svgBox.innerHTML = payoffChartSvg(current.data, `Condor P/L, position $: at expiry and ${current.data.todayName.toLowerCase()}`, state.cursor);
@@ -253,7 +276,11 @@ export function condorView(plan: Plan, grid: PreviewGrid, lookup: FunctionLookup
       h("div", { class: "control" }, h("label", { for: "date-slider" }, "Date"), slider, sliderText),
       h("div", { class: "control" }, h("label", { for: "vol-shift" }, "Vol shift"), vol, volText),
     ),
-    h("figcaption", { class: "hint" }, "Markers: spot, the four strikes (axis), breakevens (diamonds), the shaded ±1 sd expected move. Hover, or focus the chart and use the arrow keys, to read a price."),
+    h(
+      "figcaption",
+      { class: "hint" },
+      "Markers: spot, the four strikes (axis), breakevens (diamonds), the shaded ±1 sd expected move. Hover, or focus the chart and use the arrow keys, to read a price.",
+    ),
   );
   return h("div", { class: "analysis" }, card, figure);
 }

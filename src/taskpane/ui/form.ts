@@ -32,7 +32,11 @@ export function fieldElement(prefix: string, spec: FieldSpec): HTMLElement {
   const describedBy = [spec.hint ? `${id}-hint` : "", `${id}-error`].filter(Boolean).join(" ");
   const control =
     spec.kind === "select"
-      ? h("select", { id, name: spec.id, "aria-describedby": describedBy }, ...(spec.options ?? []).map((o) => h("option", { value: o, selected: o === spec.initial }, o)))
+      ? h(
+          "select",
+          { id, name: spec.id, "aria-describedby": describedBy },
+          ...(spec.options ?? []).map((o) => h("option", { value: o, selected: o === spec.initial }, o)),
+        )
       : h("input", {
           id,
           name: spec.id,

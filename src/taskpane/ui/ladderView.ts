@@ -19,7 +19,12 @@ export interface LadderViewOptions {
 }
 
 function tile(key: string, label: string, value: string, sub?: string): HTMLElement {
-  return h("div", { class: "tile", "data-key": key }, h("dt", {}, label), h("dd", {}, h("span", { class: "value" }, value), sub ? h("span", { class: "sub" }, sub) : null));
+  return h(
+    "div",
+    { class: "tile", "data-key": key },
+    h("dt", {}, label),
+    h("dd", {}, h("span", { class: "value" }, value), sub ? h("span", { class: "sub" }, sub) : null),
+  );
 }
 
 const money = (v: CellResult) => (typeof v === "number" ? dollars(v, 2) : isCellError(v) ? v.error : "—");
@@ -39,7 +44,11 @@ export function ladderView(plan: Plan, grid: PreviewGrid, lookup: FunctionLookup
       h(
         "tr",
         {},
-        h("th", { scope: "row" }, `${v(L.firstHedge + i, 0, "General")} ${v(L.firstHedge + i, 1, "General")} d${grid.values[L.firstHedge + i][3] !== null && grid.values[L.firstHedge + i][3] !== "" ? ` K ${v(L.firstHedge + i, 3, "0.0")}` : ""}`),
+        h(
+          "th",
+          { scope: "row" },
+          `${v(L.firstHedge + i, 0, "General")} ${v(L.firstHedge + i, 1, "General")} d${grid.values[L.firstHedge + i][3] !== null && grid.values[L.firstHedge + i][3] !== "" ? ` K ${v(L.firstHedge + i, 3, "0.0")}` : ""}`,
+        ),
         h("td", { class: "num" }, v(L.firstHedge + i, 5, "#,##0.00")),
         h("td", { class: "num" }, v(L.firstHedge + i, 10, "0")),
       ),
@@ -59,7 +68,13 @@ export function ladderView(plan: Plan, grid: PreviewGrid, lookup: FunctionLookup
         h("td", { class: "num" }, v(L.firstLadder + i, 6, "0")),
       ),
     );
-    totals = h("tr", { "data-key": "totals" }, h("th", { scope: "row" }, "Total"), h("td", { class: "num" }, v(L.totals, 5, "#,##0.00")), h("td", { class: "num" }, v(L.totals, 6, "0")));
+    totals = h(
+      "tr",
+      { "data-key": "totals" },
+      h("th", { scope: "row" }, "Total"),
+      h("td", { class: "num" }, v(L.totals, 5, "#,##0.00")),
+      h("td", { class: "num" }, v(L.totals, 6, "0")),
+    );
     const num = (row: number, col: number) => grid.values[row][col];
     const vega = num(L.input.positionVega, 1);
     const days = num(L.input.positionDays, 1);
@@ -76,7 +91,8 @@ export function ladderView(plan: Plan, grid: PreviewGrid, lookup: FunctionLookup
       carry = r.error;
       costNote = r.unavailable ? `VIX_HEDGE ${NOT_AVAILABLE}` : r.error.message;
     } else {
-      const sum = (c: number) => r.value.reduce<CellResult>((s, row) => (isCellError(s) ? s : isCellError(row[c]) ? (row[c] as CellResult) : (s as number) + (row[c] as number)), 0);
+      const sum = (c: number) =>
+        r.value.reduce<CellResult>((s, row) => (isCellError(s) ? s : isCellError(row[c]) ? (row[c] as CellResult) : (s as number) + (row[c] as number)), 0);
       cost = sum(8);
       carry = sum(9);
       costNote = "VIX_HEDGE on these FUT layers";
@@ -92,7 +108,11 @@ export function ladderView(plan: Plan, grid: PreviewGrid, lookup: FunctionLookup
     h(
       "table",
       { class: "layers-summary" },
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Layer"), h("th", { scope: "col" }, instruments ? "Units" : "Contracts"), h("th", { scope: "col" }, "Rounded"))),
+      h(
+        "thead",
+        {},
+        h("tr", {}, h("th", { scope: "col" }, "Layer"), h("th", { scope: "col" }, instruments ? "Units" : "Contracts"), h("th", { scope: "col" }, "Rounded")),
+      ),
       h("tbody", {}, ...rows),
       totals ? h("tfoot", {}, totals) : null,
     ),

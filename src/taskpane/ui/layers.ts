@@ -18,7 +18,11 @@ export interface LayersControl {
 
 export function buildLayers(container: HTMLElement): LayersControl {
   const table = h("table", { class: "layers" });
-  const head = h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "#"), h("th", { scope: "col" }, "Days"), h("th", { scope: "col" }, "Price"), h("th", { scope: "col" }, "Weight")));
+  const head = h(
+    "thead",
+    {},
+    h("tr", {}, h("th", { scope: "col" }, "#"), h("th", { scope: "col" }, "Days"), h("th", { scope: "col" }, "Price"), h("th", { scope: "col" }, "Weight")),
+  );
   const body = h("tbody");
   table.append(head, body);
   const add = h("button", { type: "button", id: "layer-add" }, "Add layer");
@@ -26,12 +30,23 @@ export function buildLayers(container: HTMLElement): LayersControl {
   container.append(table, h("div", { class: "actions small" }, add, remove));
 
   const input = (name: string, label: string, value = "", placeholder = "") =>
-    h("input", { id: `ladder-${name}`, name, type: "text", inputmode: "decimal", autocomplete: "off", "aria-label": label, "aria-describedby": `ladder-${name}-error`, value, placeholder });
+    h("input", {
+      id: `ladder-${name}`,
+      name,
+      type: "text",
+      inputmode: "decimal",
+      autocomplete: "off",
+      "aria-label": label,
+      "aria-describedby": `ladder-${name}-error`,
+      value,
+      placeholder,
+    });
 
   const addRow = (days = "") => {
     const i = body.querySelectorAll("tr.layer").length + 1;
     const errors = h("td", { colspan: "4", class: "row-errors" });
-    for (const f of ["days", "price", "weight", "instrument", "strike", "vol"]) errors.append(h("div", { class: "error", id: `ladder-${f}${i}-error`, hidden: true }));
+    for (const f of ["days", "price", "weight", "instrument", "strike", "vol"])
+      errors.append(h("div", { class: "error", id: `ladder-${f}${i}-error`, hidden: true }));
     const instrument = h(
       "select",
       { id: `ladder-instrument${i}`, name: `instrument${i}`, "aria-label": `Layer ${i} instrument`, "aria-describedby": `ladder-instrument${i}-error` },

@@ -75,7 +75,9 @@ export function payoffChartSvg(data: PayoffChartData, title: string, cursor?: nu
     const lo = Math.max(x0, data.move.low);
     const hi = Math.min(x1, data.move.high);
     if (hi > lo) {
-      parts.push(`<rect class="move" x="${f(px(lo))}" y="${t}" width="${f(px(hi) - px(lo))}" height="${H - t - b}"><title>+/-1 sd expected move: ${priceText(data.move.low)} to ${priceText(data.move.high)}</title></rect>`);
+      parts.push(
+        `<rect class="move" x="${f(px(lo))}" y="${t}" width="${f(px(hi) - px(lo))}" height="${H - t - b}"><title>+/-1 sd expected move: ${priceText(data.move.low)} to ${priceText(data.move.high)}</title></rect>`,
+      );
       if (inside(data.move.low)) parts.push(`<text class="marker-label" x="${f(px(data.move.low) + 2)}" y="${t + 9}">-1sd</text>`);
       if (inside(data.move.high)) parts.push(`<text class="marker-label" x="${f(px(data.move.high) - 2)}" y="${t + 9}" text-anchor="end">+1sd</text>`);
     }
@@ -91,7 +93,9 @@ export function payoffChartSvg(data: PayoffChartData, title: string, cursor?: nu
     if (!inside(k)) return;
     const x = f(px(k));
     const long = i === 0 || i === 3;
-    parts.push(`<line class="strike" x1="${x}" x2="${x}" y1="${t}" y2="${H - b}"><title>${long ? "Long" : "Short"} ${i < 2 ? "put" : "call"} ${priceText(k)}</title></line>`);
+    parts.push(
+      `<line class="strike" x1="${x}" x2="${x}" y1="${t}" y2="${H - b}"><title>${long ? "Long" : "Short"} ${i < 2 ? "put" : "call"} ${priceText(k)}</title></line>`,
+    );
     parts.push(`<text class="tick strike-label" x="${x}" y="${H - b + (long ? 22 : 11)}" text-anchor="middle">${priceText(k)}</text>`);
   });
   // Spot.
@@ -113,7 +117,9 @@ export function payoffChartSvg(data: PayoffChartData, title: string, cursor?: nu
     if (be === null || !inside(be)) continue;
     const x = px(be);
     const y = py(0);
-    parts.push(`<path class="breakeven" d="M${f(x)} ${f(y - 4)} L${f(x + 4)} ${f(y)} L${f(x)} ${f(y + 4)} L${f(x - 4)} ${f(y)} Z"><title>Breakeven ${be.toFixed(2)}</title></path>`);
+    parts.push(
+      `<path class="breakeven" d="M${f(x)} ${f(y - 4)} L${f(x + 4)} ${f(y)} L${f(x)} ${f(y + 4)} L${f(x - 4)} ${f(y)} Z"><title>Breakeven ${be.toFixed(2)}</title></path>`,
+    );
   }
   // Cursor.
   if (cursor !== undefined && data.prices[cursor] !== undefined) {
@@ -135,6 +141,8 @@ export function payoffChartSvg(data: PayoffChartData, title: string, cursor?: nu
     parts.push(`<line class="curve ${cls}" x1="${lx}" x2="${lx + 14}" y1="${H - 6}" y2="${H - 6}" stroke-width="2"/>`);
     parts.push(`<text x="${lx + 18}" y="${H - 3}" class="legend">${esc(name)}</text>`);
   });
-  parts.push(`<text x="10" y="${(t + H - b) / 2}" text-anchor="middle" class="axis-title" transform="rotate(-90 10 ${(t + H - b) / 2})">P/L, position $</text>`);
+  parts.push(
+    `<text x="10" y="${(t + H - b) / 2}" text-anchor="middle" class="axis-title" transform="rotate(-90 10 ${(t + H - b) / 2})">P/L, position $</text>`,
+  );
   return `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}" xmlns="http://www.w3.org/2000/svg">${parts.join("")}</svg>`;
 }

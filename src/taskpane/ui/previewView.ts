@@ -21,7 +21,11 @@ export function previewTable(plan: Plan, grid: PreviewGrid, anchor = { row: 0, c
         const fmt = cell.columnFormats?.[c] ?? cell.format;
         if (fmt) formats.set(key, fmt);
         if (cell.style) styles.set(key, cell.style);
-        if (cell.formula) formulas.set(key, r === 0 && c === 0 ? renderFormula(cell.formula, anchor) : `spilled from ${cellAddress(anchor.row + cell.row, anchor.col + cell.col)}`);
+        if (cell.formula)
+          formulas.set(
+            key,
+            r === 0 && c === 0 ? renderFormula(cell.formula, anchor) : `spilled from ${cellAddress(anchor.row + cell.row, anchor.col + cell.col)}`,
+          );
       }
     }
   }
@@ -47,5 +51,9 @@ export function previewTable(plan: Plan, grid: PreviewGrid, anchor = { row: 0, c
     }
     body.append(tr);
   }
-  return h("div", { class: "sheet-scroll", tabindex: "0", role: "region", "aria-label": `${plan.title} preview, as written at Sheet1!A1` }, h("table", { class: "sheet" }, h("thead", {}, head), body));
+  return h(
+    "div",
+    { class: "sheet-scroll", tabindex: "0", role: "region", "aria-label": `${plan.title} preview, as written at Sheet1!A1` },
+    h("table", { class: "sheet" }, h("thead", {}, head), body),
+  );
 }

@@ -51,10 +51,18 @@ export function stressView(inputs: StressInputs, options: StressViewOptions): HT
   const numbers = [...m.unhedged.flat(), ...(m.hedged?.flat() ?? [])].filter((v): v is number => typeof v === "number");
   const scale = Math.max(0, ...numbers.map(Math.abs));
 
-  const source = h("p", { class: "hint stress-source" }, hedged ? `Hedge: ${inputs.hedgeSource}.` : "Hedge: none. Build or preview a hedge ladder to see the hedged grid.");
+  const source = h(
+    "p",
+    { class: "hint stress-source" },
+    hedged ? `Hedge: ${inputs.hedgeSource}.` : "Hedge: none. Build or preview a hedge ladder to see the hedged grid.",
+  );
   const toggle = h("div", { class: "segmented", role: "radiogroup", "aria-label": "Grid" });
   const buttons = [true, false].map((withHedge) => {
-    const b = h("button", { type: "button", role: "radio", "data-hedged": String(withHedge), disabled: withHedge && !hedged ? true : undefined }, withHedge ? "With hedge" : "Without hedge");
+    const b = h(
+      "button",
+      { type: "button", role: "radio", "data-hedged": String(withHedge), disabled: withHedge && !hedged ? true : undefined },
+      withHedge ? "With hedge" : "Without hedge",
+    );
     b.addEventListener("click", () => {
       state.hedged = withHedge;
       draw();
@@ -111,7 +119,11 @@ export function stressView(inputs: StressInputs, options: StressViewOptions): HT
             {},
             h("th", { scope: "row" }, moveText(s)),
             ...grid()[i].map((c, j) => {
-              const td = h("td", { "data-i": String(i), "data-j": String(j), "data-value": typeof c === "number" ? String(c) : c.error, tabindex: "-1" }, cellText(c));
+              const td = h(
+                "td",
+                { "data-i": String(i), "data-j": String(j), "data-value": typeof c === "number" ? String(c) : c.error, tabindex: "-1" },
+                cellText(c),
+              );
               td.style.background = typeof c === "number" ? heatColour(c, scale) : "";
               if (typeof c !== "number") td.classList.add("err");
               td.addEventListener("pointerenter", () => focusCell(i, j, false));
@@ -143,7 +155,11 @@ export function stressView(inputs: StressInputs, options: StressViewOptions): HT
     h("div", { class: "heatmap-box" }, table),
     legend,
     readout,
-    h("p", { class: "hint" }, "Each cell: the position's P/L now if SPX moves by the row's % and VIX by the column's points (every leg's vol moves by beta_iv x the VIX points). Hover a cell, or Tab into the grid and use the arrow keys."),
+    h(
+      "p",
+      { class: "hint" },
+      "Each cell: the position's P/L now if SPX moves by the row's % and VIX by the column's points (every leg's vol moves by beta_iv x the VIX points). Hover a cell, or Tab into the grid and use the arrow keys.",
+    ),
     write,
   );
   return card;
