@@ -5,7 +5,8 @@
  */
 import { splitAddress } from "./plan/a1";
 import { parseMarker, type BlockKind } from "./plan/blockName";
-import { readBlock } from "./plan/readBack";
+import { readBlock, type LayerBack } from "./plan/readBack";
+import type { StressInputs } from "./plan/stressPlan";
 import type { FormValues } from "./plan/fields";
 import type { ExcelHost } from "./writer";
 
@@ -17,8 +18,12 @@ export type ReadOutcome =
       range: string;
       anchor: string;
       name: string;
+      /** "hedge": a ladder block with an instrument per layer (VIX_HEDGE). */
+      variant?: "hedge";
       values: FormValues;
-      layers: Array<{ days: string; price: string; weight: string }>;
+      layers: LayerBack[];
+      /** A stress block's view inputs (legs, hedge, moves). */
+      stress?: StressInputs;
     }
   | { status: "none"; message: string };
 
@@ -75,6 +80,8 @@ export async function readSelectedBlock(excel: ExcelHost = Excel): Promise<ReadO
         name: hit.item.name,
         values: read.values,
         layers: read.layers,
+        ...(read.variant ? { variant: read.variant } : {}),
+        ...(read.stress ? { stress: read.stress } : {}),
       };
     }
     return { status: "none", message: `The selection is inside a named SHIELD block that can no longer be read: ${refusals.join(" ")}` };

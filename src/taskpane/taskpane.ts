@@ -10,7 +10,7 @@
  * view's numbers are hidden and it says it is out of date.
  */
 import { cellAddress, splitAddress, parseCell } from "./plan/a1";
-import { CONDOR_FIELDS, LADDER_FIELDS, expiryToDays, type FormValues } from "./plan/fields";
+import { CONDOR_FIELDS, LADDER_FIELDS, STRESS_FIELDS, expiryToDays, type FormValues } from "./plan/fields";
 import { planCondor } from "./plan/condorPlan";
 import { planLadder } from "./plan/ladderPlan";
 import type { FieldErrors, Plan, PlanResult } from "./plan/types";
@@ -399,6 +399,7 @@ function start(): void {
     try {
       const found = await readSelectedBlock();
       if (found.status === "none") return message(activeKind, found.message, "info");
+      if (found.kind === "stress") return showReadStress(found.range, found.anchor, found.values, found.stress);
       const kind: Kind = found.kind;
       select(kinds.indexOf(kind), false);
       if (kind === "condor") {
@@ -421,7 +422,7 @@ function start(): void {
       const rebuild = h("button", { type: "button", id: "rebuild-block", class: "primary" }, "Rebuild here");
       rebuild.addEventListener("click", () => void build(kind, found.anchor));
       const inPlace = h("button", { type: "button", id: "edit-in-place" }, "Update its inputs in place");
-      inPlace.addEventListener("click", () => void editInPlace(kind, found.anchor, found.range, found.layers.length));
+      inPlace.addEventListener("click", () => void editInPlace(kind, found.anchor, found.range, found.layers.length, undefined, found.variant));
       result.append(h("div", { class: "actions" }, rebuild, inPlace));
     } catch (error) {
       message(activeKind, describeReadFailure(error), "error");
@@ -429,11 +430,51 @@ function start(): void {
   });
 
   /** Writes the form's inputs into the input cells of the block at `anchor` (strikes, credit and formulas stay), after confirmation. */
-  async function editInPlace(kind: Kind, anchor: string, range: string, layerRows: number, shown?: readonly CellChange[]): Promise<void> {
+  /**
+   * A stress block read back: the condor view shows its heatmap (from the block's legs, hedge and
+   * moves) and a small form of its six input cells, which "Update its inputs in place" writes.
+   */
+  function showReadStress(range: string, anchor: string, values: FormValues, inputs: StressInputs | undefined): void {
+    select(kinds.indexOf("condor"), false);
+    clearTimeout(timers.condor);
+    const body = views.condor.querySelector<HTMLElement>(".view-body")!;
+    clear(body);
+    const fields = h("div", { class: "stress-inputs" });
+    const form = buildForm("stress", STRESS_FIELDS, fields);
+    for (const [id, v] of Object.entries(values)) form.set(id, v ?? "");
+    body.append(h("h2", {}, `Read from ${range}`), fields);
+    if (inputs) body.append(stressView(inputs, { onWrite: (x) => void writeStress(x) }));
+    message(
+      "condor",
+      `Loaded the stress block at ${range}: its heatmap is shown from the block's legs, hedge and moves. Edit its inputs below, then "Update its inputs in place" (you will be asked to confirm); legs, hedge and moves are edited in the sheet.`,
+      "info",
+    );
+    const inPlace = h("button", { type: "button", id: "edit-in-place" }, "Update its inputs in place");
+    inPlace.addEventListener("click", () => void editInPlace("condor", anchor, range, inputs?.hedge.length ?? 0, undefined, undefined, form));
+    result.append(h("div", { class: "actions" }, inPlace));
+  }
+
+  /**
+   * Writes the form's inputs into the input cells of the block at `anchor` (strikes, credit and
+   * formulas stay), after confirmation; `stressForm` set: a stress block's inputs from that form.
+   */
+  async function editInPlace(
+    kind: Kind,
+    anchor: string,
+    range: string,
+    layerRows: number,
+    shown?: readonly CellChange[],
+    variant?: "hedge",
+    stressForm?: FormControl,
+  ): Promise<void> {
     confirmBox.hidden = true;
-    const planned = planInputEdits(kind, formValues[kind](), layerRows);
-    if (!planned.ok) return flag(kind, planned.errors);
-    formControls[kind].forEach((f) => f.showErrors({}, false));
+    const planned = stressForm ? planInputEdits("stress", stressForm.values(), layerRows) : planInputEdits(kind, formValues[kind](), layerRows, variant);
+    if (!planned.ok) {
+      if (!stressForm) return flag(kind, planned.errors);
+      stressForm.showErrors(planned.errors);
+      return message(kind, "Nothing was written: the stress inputs marked in red need attention.", "error");
+    }
+    (stressForm ? [stressForm] : formControls[kind]).forEach((f) => f.showErrors({}, false));
     try {
       const out = await writeEdits(anchor, planned.edits, shown ? { shown } : {});
       if (out.status === "unchanged") return message(kind, `Nothing to change: the input cells of ${range} already hold the form's values.`, "info");
@@ -466,7 +507,7 @@ function start(): void {
       };
       yes.onclick = () => {
         done();
-        void editInPlace(kind, anchor, range, layerRows, out.changes);
+        void editInPlace(kind, anchor, range, layerRows, out.changes, variant, stressForm);
       };
       no.onclick = () => {
         done();

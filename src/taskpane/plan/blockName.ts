@@ -13,15 +13,19 @@
  * one), the most recently built wins.
  */
 
-export type BlockKind = "condor" | "ladder";
-/** Every kind of block the writer names; a stress block is named too but not read back (it has no form of its own). */
-export type WrittenKind = BlockKind | "stress";
+export type BlockKind = "condor" | "ladder" | "stress";
+/** Every kind of block the writer names (all of them are read back). */
+export type WrittenKind = BlockKind;
 
 /** The title each planner writes in the block's first cell. */
 export const BLOCK_TITLES: Record<BlockKind, string> = {
   condor: "SHIELD iron condor",
   ladder: "SHIELD VIX hedge ladder (ALVH)",
+  stress: "SHIELD stress (STRESS)",
 };
+
+/** The title of a ladder block with an instrument per layer (=SHIELD.VIX_HEDGE); its marker's kind is "ladder". */
+export const HEDGE_TITLE = "SHIELD VIX hedge (VIX_HEDGE)";
 
 export const NAME_PREFIX = "SHIELD_";
 
@@ -48,7 +52,7 @@ export function parseMarker(name: string, comment: string | undefined): BlockMar
   if (!name.startsWith(NAME_PREFIX)) return undefined;
   try {
     const m = JSON.parse(comment ?? "") as Partial<BlockMarker>;
-    if (m && m.shield === 1 && (m.kind === "condor" || m.kind === "ladder") && typeof m.built === "string") return m as BlockMarker;
+    if (m && m.shield === 1 && (m.kind === "condor" || m.kind === "ladder" || m.kind === "stress") && typeof m.built === "string") return m as BlockMarker;
   } catch {
     // Not JSON: a name someone else made with our prefix.
   }

@@ -34,6 +34,16 @@ export const CONDOR_FIELDS: FieldSpec[] = [
   { id: "yield", label: "Dividend yield", initial: "0", hint: "Continuously compounded decimal.", optional: true },
 ];
 
+/** A stress block's input cells, as read back (the stress view has no builder form of its own). */
+export const STRESS_FIELDS: FieldSpec[] = [
+  { id: "spot", label: "Spot", initial: "" },
+  { id: "daysForward", label: "Days forward", initial: "0", hint: "Days from now at which the grid is priced." },
+  { id: "multiplier", label: "Leg multiplier", initial: "100" },
+  { id: "vixSpot", label: "VIX spot", initial: "", hint: "The hedge's spot VIX (empty when the block has no hedge)." },
+  { id: "rate", label: "Rate", initial: "0" },
+  { id: "yield", label: "Dividend yield", initial: "0" },
+];
+
 export const LADDER_FIELDS: FieldSpec[] = [
   {
     id: "positionVega",

@@ -11,6 +11,7 @@ import { InputError } from "../../core/errors";
 import { strikeForDelta } from "../../core/strike";
 import * as rule from "../../core/validate";
 import type { Instrument } from "../../core/vixHedge/instruments";
+import { HEDGE_TITLE } from "./blockName";
 import type { FieldReader, FormValues } from "./fields";
 import { FMT } from "./formats";
 import { builtin, external, guarded, num, range, ref, shield, spilled, type Expr } from "./formula";
@@ -121,7 +122,7 @@ export function layoutHedge(x: LadderInputs, instruments: LayerInstrumentInputs[
   const L = hedgeLayout(k);
   const V = 1;
   const g = new Grid();
-  g.value(0, 0, "SHIELD VIX hedge (VIX_HEDGE)", "title");
+  g.value(0, 0, HEDGE_TITLE, "title");
   g.value(1, 0, "Inputs (edit the yellow cells)", "section");
   g.value(L.input.positionVega, 0, "Position $ vega", "label");
   if (typeof x.positionVega === "number") g.value(L.input.positionVega, V, x.positionVega, "input", FMT.dollars);

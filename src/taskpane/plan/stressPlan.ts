@@ -9,6 +9,7 @@ import { NoSolutionError } from "../../core/errors";
 import type { Leg } from "../../core/positions";
 import { prepareBook, stressGrid, type HedgeHolding } from "../../core/stress";
 import type { PreviewGrid } from "../preview";
+import { BLOCK_TITLES } from "./blockName";
 import { FMT } from "./formats";
 import { omit, range, ref, shield } from "./formula";
 import { Grid } from "./grid";
@@ -21,9 +22,12 @@ export const SPOT_MOVES = [-0.1, -0.05, -0.02, 0, 0.02, 0.05, 0.1];
 /** The grid's VIX moves (index points), one column each. */
 export const VIX_MOVES = [-5, 0, 5, 10, 20];
 
+/** The condor numbers STRESS reads (a condor block's model, or a stress block's legs read back). */
+export type StressCondor = Pick<CondorModel, "spot" | "days" | "vols" | "rate" | "yield" | "quantity" | "multiplier" | "increment" | "strikes">;
+
 /** What the stress view works on: the condor, and the hedge (none: an empty list). */
 export interface StressInputs {
-  condor: CondorModel;
+  condor: StressCondor;
   hedge: HedgeHolding[];
   /** Spot VIX of the hedge (the ladder's VIX spot cell), if there is a hedge. */
   vixSpot?: number;
@@ -35,7 +39,7 @@ export interface StressInputs {
 }
 
 /** The condor's four legs as STRESS reads them: qty in condors (+ long, - short), its days, each leg's vol. */
-export function condorLegs(m: CondorModel): Leg[] {
+export function condorLegs(m: StressCondor): Leg[] {
   const kinds = ["put", "put", "call", "call"] as const;
   const signs = [1, -1, -1, 1];
   return m.strikes.map((strike, i) => ({ kind: kinds[i], strike, qty: signs[i] * m.quantity, days: m.days, vol: m.vols[i], row: i + 1 }));
@@ -137,7 +141,7 @@ export function layoutStress(x: StressInputs): Plan {
   const V = 1;
   const g = new Grid();
   const inputRef = (name: keyof typeof L.input) => ref(L.input[name], V);
-  g.value(0, 0, "SHIELD stress (STRESS)", "title");
+  g.value(0, 0, BLOCK_TITLES.stress, "title");
   g.value(1, 0, "Inputs (edit the yellow cells)", "section");
   const inputs: Array<[keyof typeof L.input, string, number | undefined, string]> = [
     ["spot", "Spot", m.spot, FMT.price],

@@ -12,8 +12,8 @@ import { markField } from "./form";
 export interface LayersControl {
   count(): number;
   showErrors(errors: Record<string, string>, focus?: boolean): void;
-  /** Replaces the rows with `layers` (e.g. read back from a block). */
-  setLayers(layers: Array<{ days: string; price: string; weight: string }>): void;
+  /** Replaces the rows with `layers` (e.g. read back from a block; instrument, strike and vol for a VIX_HEDGE block). */
+  setLayers(layers: Array<{ days: string; price: string; weight: string; instrument?: string; strike?: string; vol?: string }>): void;
 }
 
 export function buildLayers(container: HTMLElement): LayersControl {
@@ -105,12 +105,15 @@ export function buildLayers(container: HTMLElement): LayersControl {
       clear(body);
       list.forEach((l, i) => {
         addRow(l.days);
-        const set = (f: string, v: string) => {
-          const el = body.querySelector<HTMLInputElement>(`[name="${f}${i + 1}"]`);
-          if (el) el.value = v;
+        const set = (f: string, v: string | undefined) => {
+          const el = body.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${f}${i + 1}"]`);
+          if (el && v !== undefined) el.value = v;
         };
         set("price", l.price);
         set("weight", l.weight);
+        set("instrument", l.instrument);
+        set("strike", l.strike);
+        set("vol", l.vol);
       });
       if (list.length === 0) addRow();
       sync();
