@@ -405,6 +405,7 @@ function start(): void {
       if (kind === "condor") {
         for (const control of condorFields) for (const [id, v] of Object.entries(found.values)) control.set(id, v ?? "");
       } else {
+        ladderFields.set("rate", ""); // a futures-only ladder block has no rate cell
         for (const [id, v] of Object.entries(found.values)) ladderFields.set(id, v ?? "");
         layers.setLayers(found.layers);
       }

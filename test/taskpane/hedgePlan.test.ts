@@ -7,7 +7,7 @@
  * Needs the build: SHIELD_DIST (or ./dist).
  */
 import type { HyperFormula } from "hyperformula";
-import { black76 } from "../../src/core/vixHedge/black76";
+import { black76, black76Value } from "../../src/core/vixHedge/black76";
 import { hedgeLayout, parseDelta } from "../../src/taskpane/plan/hedgePlan";
 import { planLadder } from "../../src/taskpane/plan/ladderPlan";
 import { renderPlan } from "../../src/taskpane/plan/render";
@@ -79,7 +79,7 @@ describe("the ladder builder with instruments", () => {
     const p = plan(MIXED);
     const L = hedgeLayout(4);
     const r = renderPlan(p, { row: 0, col: 0 });
-    expect(r.formulas[L.firstHedge][0]).toBe("=SHIELD.VIX_HEDGE(B3,B4,B5,B10:F13,G10:G13)");
+    expect(r.formulas[L.firstHedge][0]).toBe("=SHIELD.VIX_HEDGE(B3,B4,B5,B10:F13,G10:G13,B7)");
     const strike = p.cells.find((c) => c.row === L.firstLayer + 1 && c.col === 4)!.value as number;
     const expected = bundle.call(
       "VIX_HEDGE",
@@ -130,5 +130,41 @@ describe("the ladder builder with instruments", () => {
     expect(r.errors.instrument4).toMatch(/must be one of FUT, CALL, PUT, ETF/);
     const fut = planLadder({ ...LADDER_FORM, strike1: "20" });
     expect(fut.ok ? {} : fut.errors).toMatchObject({ strike1: expect.stringMatching(/FUT layer leaves strike and vol empty/) });
+  });
+
+  test("the optional rate (5%) is an input cell passed as VIX_HEDGE's rate: the block equals VIX_HEDGE(..., 0.05) on the bundle, the call's premium is Black-76 discounted at 5%", () => {
+    const p = plan({ ...MIXED, rate: "0.05" });
+    const L = hedgeLayout(4);
+    expect(p.cells.find((c) => c.row === L.input.rate && c.col === 1)).toMatchObject({ value: 0.05, style: "input" });
+    const strike = p.cells.find((c) => c.row === L.firstLayer + 1 && c.col === 4)!.value as number;
+    // The by-delta strike is chosen with the same rate (Black-76 delta at 5%).
+    const gap = (k: number) => Math.abs(black76("call", 20, k, 60, 0.9, 0.05).deltaF - 0.25);
+    expect(gap(strike)).toBeLessThanOrEqual(gap(strike - 0.5));
+    expect(gap(strike)).toBeLessThanOrEqual(gap(strike + 0.5));
+    const layers = [
+      ["FUT", 30, 19, "", ""],
+      ["CALL", 60, 20, strike, 0.9],
+      ["PUT", 90, 20.5, 18, 0.8],
+      ["ETF", 30, 25, "", 1.5],
+    ];
+    const weights = [[0.25], [0.25], [0.25], [0.25]];
+    const expected = bundle.call("VIX_HEDGE", -1317.21, 30, 18, layers, weights, 0.05) as unknown[][];
+    const atZero = bundle.call("VIX_HEDGE", -1317.21, 30, 18, layers, weights, 0) as unknown[][];
+    expect(expected[1][7]).not.toBe(atZero[1][7]); // the rate reaches the option layers
+    // Premium column against the core's Black-76 value at 5% (an independent call, not VIX_HEDGE).
+    expect(Math.abs((expected[1][7] as number) - black76Value("call", 20, strike, 60, 0.9, 0.05))).toBeLessThan(1e-9);
+    const hf = shieldEngine();
+    hf.updateConfig({ smartRounding: false });
+    const sheet = hf.getSheetId(hf.addSheet("Sheet1"))!;
+    place(hf, sheet, p);
+    for (let i = 0; i < 4; i++) for (const c of [5, 7, 8, 9]) expect(hf.getCellValue({ sheet, row: L.firstHedge + i, col: c })).toBe(expected[i][c]);
+    hf.destroy();
+  });
+
+  test("a bad rate is flagged on the rate field, for an instrument ladder and a futures-only one alike", () => {
+    for (const form of [MIXED, LADDER_FORM]) {
+      const r = planLadder({ ...form, rate: "5" });
+      expect(r.ok ? {} : r.errors).toMatchObject({ rate: expect.stringMatching(/^Rate /) });
+    }
   });
 });

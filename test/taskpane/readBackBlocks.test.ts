@@ -135,7 +135,7 @@ describe("the ladder block with instruments (VIX_HEDGE) reads back into the ladd
     const out = await readSelectedBlock(mockWorkbook("SHIELD_ladder_Sheet1_A1", "ladder", hedge));
     if (out.status !== "found") throw new Error(out.message);
     expect(out).toMatchObject({ kind: "ladder", variant: "hedge", range: `Sheet1!A1:K${hedge.rows}`, anchor: "Sheet1!A1" });
-    expect(out.values).toEqual({ positionVega: "=Sheet1!F24", positionDays: "30", vixSpot: "18", multiplier: "1000" });
+    expect(out.values).toEqual({ positionVega: "=Sheet1!F24", positionDays: "30", vixSpot: "18", multiplier: "1000", rate: "0" });
     // Weights: none given, so the block holds the SPEC defaults for four layers (equal, 0.25 each).
     expect(out.layers).toEqual([
       { days: "30", price: "19", weight: "0.25", instrument: "FUT", strike: "", vol: "" },
@@ -182,6 +182,24 @@ describe("the ladder block with instruments (VIX_HEDGE) reads back into the ladd
     expect((await writeEdits(out.anchor, edits.edits, { shown: asked.changes }, sheet.excel)).status).toBe("written");
     expect(sheet.writes).toEqual([cell]);
     expect(sheet.cells[cell]).toBe(0.85);
+  });
+
+  test("a ladder with a rate (0.05) reads it back; edit in place 0.05 -> 0.04 changes only the rate cell", async () => {
+    const withRate = planOf(planLadder({ ...MIXED, rate: "0.05" }));
+    const out = await readSelectedBlock(mockWorkbook("SHIELD_ladder_Sheet1_A1", "ladder", withRate));
+    if (out.status !== "found") throw new Error(out.message);
+    expect(out.values.rate).toBe("0.05");
+    const form = { ...out.values, ...layerFields(out.layers) };
+    expect(planOf(planLadder(form)).cells).toEqual(withRate.cells);
+    const edits = planInputEdits("ladder", { ...form, rate: "0.04" }, 4, "hedge");
+    if (!edits.ok) throw new Error(JSON.stringify(edits.errors));
+    const asked = await writeEdits(out.anchor, edits.edits, {}, mockSheet(withRate).excel);
+    // The by-delta strike at 4% stays on the same half point here, so only the rate cell changes.
+    expect(asked).toEqual({
+      status: "needsConfirmation",
+      anchor: "Sheet1!A1",
+      changes: [{ address: "Sheet1!B7", label: "Rate (options)", from: 0.05, to: 0.04 }],
+    });
   });
 
   test("edit in place of a hedge block validates like Build: an option layer without a strike is refused", () => {

@@ -56,6 +56,14 @@ export const LADDER_FIELDS: FieldSpec[] = [
   { id: "positionDays", label: "Position days", initial: "", placeholder: "e.g. 30", hint: "Calendar days left in the position." },
   { id: "vixSpot", label: "VIX spot", initial: "", placeholder: "e.g. 18" },
   { id: "multiplier", label: "Futures multiplier", initial: "1000", kind: "select", options: ["1000", "100"], hint: "1000 for VX futures, 100 for VXM minis." },
+  {
+    id: "rate",
+    label: "Rate (options)",
+    initial: "",
+    optional: true,
+    placeholder: "0",
+    hint: "Continuously compounded decimal, for VIX option layers (VIX_HEDGE's rate); empty = 0. Futures-only ladders ignore it.",
+  },
 ];
 
 export const DEFAULT_LAYER_DAYS = ["30", "60", "90"];

@@ -44,8 +44,21 @@ export function parseDelta(text: string): number | undefined {
   return Math.abs(x) >= 1 ? x / 100 : x;
 }
 
+/** The ladder's optional rate (VIX_HEDGE's rate argument, for the options' discounting): empty = 0. */
+export function readLadderRate(f: FieldReader): number {
+  return f.text("rate") === "" ? 0 : f.number("rate", "Rate", [rule.rate]);
+}
+
 /** Reads layer i's instrument, strike (or delta) and vol/leverage; errors go on those fields. */
-export function readLayerInstrument(f: FieldReader, values: FormValues, i: number, days: number, future: number, multiplier: number): LayerInstrumentInputs {
+export function readLayerInstrument(
+  f: FieldReader,
+  values: FormValues,
+  i: number,
+  days: number,
+  future: number,
+  multiplier: number,
+  rate = 0,
+): LayerInstrumentInputs {
   const raw = (values[`instrument${i}`] ?? "FUT").trim().toUpperCase() || "FUT";
   if (!(LAYER_INSTRUMENTS as readonly string[]).includes(raw)) {
     f.fail(`instrument${i}`, new InputError(`Layer ${i} instrument`, `must be one of ${LAYER_INSTRUMENTS.join(", ")}`, raw));
@@ -80,8 +93,8 @@ export function readLayerInstrument(f: FieldReader, values: FormValues, i: numbe
   const signed = kind === "put" ? -Math.abs(delta) : Math.abs(delta);
   if (!f.ok || !(Number.isFinite(vol) && Number.isFinite(future) && Number.isFinite(days))) return { instrument, volOrLeverage: vol };
   try {
-    // Black-76 is BSM on the future with yield = rate; the ladder has no rate input (0).
-    const strike = strikeForDelta(kind, signed, future, days, vol, 0, 0, VIX_STRIKE_GRID);
+    // Black-76 is BSM on the future with yield = rate (the ladder's rate field, 0 when empty).
+    const strike = strikeForDelta(kind, signed, future, days, vol, rate, rate, VIX_STRIKE_GRID);
     return { instrument, strike, delta: signed, volOrLeverage: vol };
   } catch (error) {
     f.fail(
@@ -106,7 +119,7 @@ export const HEDGE_HEADERS = ["Instrument", "Days", "Price", "Strike", "Vol / le
 /** Where things sit in the VIX_HEDGE block, for k layers. */
 export function hedgeLayout(k: number) {
   return {
-    input: { positionVega: 2, positionDays: 3, vixSpot: 4, multiplier: 5 },
+    input: { positionVega: 2, positionDays: 3, vixSpot: 4, multiplier: 5, rate: 6 },
     layersHeader: 8,
     firstLayer: 9,
     hedgeHeader: 11 + k,
@@ -117,7 +130,7 @@ export function hedgeLayout(k: number) {
 }
 
 /** Lays the VIX_HEDGE block out. */
-export function layoutHedge(x: LadderInputs, instruments: LayerInstrumentInputs[]): Plan {
+export function layoutHedge(x: LadderInputs, instruments: LayerInstrumentInputs[], rate = 0): Plan {
   const k = x.layers.length;
   const L = hedgeLayout(k);
   const V = 1;
@@ -133,6 +146,8 @@ export function layoutHedge(x: LadderInputs, instruments: LayerInstrumentInputs[
   g.value(L.input.vixSpot, V, x.vixSpot, "input", FMT.price);
   g.value(L.input.multiplier, 0, "Futures multiplier", "label");
   g.value(L.input.multiplier, V, x.multiplier, "note", FMT.general);
+  g.value(L.input.rate, 0, "Rate (options)", "label");
+  g.value(L.input.rate, V, rate, "input", FMT.rate);
 
   g.value(7, 0, "Layers (instrument, days, price, strike, vol or leverage, weight)", "section");
   ["Layer", "Instrument", "Days", "Price", "Strike", "Vol / lev", "Weight"].forEach((h, i) => g.value(L.layersHeader, i, h, "header"));
@@ -158,6 +173,7 @@ export function layoutHedge(x: LadderInputs, instruments: LayerInstrumentInputs[
     ref(L.input.vixSpot, V),
     range(L.firstLayer, 1, k, 5),
     range(L.firstLayer, 6, k, 1),
+    ref(L.input.rate, V),
   );
   const formats = [FMT.general, FMT.general, FMT.price, FMT.price, FMT.general, FMT.contracts, FMT.general, FMT.greek, FMT.dollars, FMT.dollars];
   g.formula(L.firstHedge, 0, hedge, formats, "output", { rows: k, cols: 10 });

@@ -9,7 +9,7 @@
 import * as rule from "../../core/validate";
 import { CONDOR_LAYOUT, readCondorInputs } from "./condorPlan";
 import { FieldReader, type FormValues } from "./fields";
-import { hedgeLayout, readLayerInstrument } from "./hedgePlan";
+import { hedgeLayout, readLadderRate, readLayerInstrument } from "./hedgePlan";
 import { ladderLayout, readLadderInputs } from "./ladderPlan";
 import type { BlockKind } from "./blockName";
 import { stressLayout } from "./stressPlan";
@@ -79,8 +79,9 @@ function hedgeEdits(values: FormValues, layers: number): EditPlan {
   const read = readLadderInputs(values);
   const x = read.inputs;
   const f = new FieldReader(values);
+  const rate = readLadderRate(f);
   const instruments = Array.from({ length: x?.layers.length ?? 0 }, (_, i) =>
-    readLayerInstrument(f, values, i + 1, x!.layers[i].days, x!.layers[i].price, x!.multiplier),
+    readLayerInstrument(f, values, i + 1, x!.layers[i].days, x!.layers[i].price, x!.multiplier, rate),
   );
   const errors = { ...f.errors, ...read.errors };
   if (!x || Object.keys(errors).length) return { ok: false, errors };
@@ -92,6 +93,7 @@ function hedgeEdits(values: FormValues, layers: number): EditPlan {
     { row: L.input.positionVega, col: 1, label: "Position $ vega", value: x.positionVega },
     { row: L.input.positionDays, col: 1, label: "Position days", value: x.positionDays },
     { row: L.input.vixSpot, col: 1, label: "VIX spot", value: x.vixSpot },
+    { row: L.input.rate, col: 1, label: "Rate (options)", value: rate },
   ];
   x.layers.forEach((layer, i) => {
     const inst = instruments[i];

@@ -12,7 +12,7 @@ import { FMT } from "./formats";
 import { builtin, external, guarded, num, range, ref, shield, spilled, type Expr } from "./formula";
 import { Grid } from "./grid";
 import type { Plan, PlanResult } from "./types";
-import { layoutHedge, readLayerInstrument, usesInstruments } from "./hedgePlan";
+import { layoutHedge, readLadderRate, readLayerInstrument, usesInstruments } from "./hedgePlan";
 
 /** At most this many layers (rows of the curve). */
 export const MAX_LAYERS = 8;
@@ -123,14 +123,18 @@ export function planLadder(values: FormValues): PlanResult {
     // A layer other than a plain future: the VIX_HEDGE block (hedgePlan.ts).
     const f = new FieldReader(values);
     const x = read.inputs;
+    const rate = readLadderRate(f);
     const instruments = Array.from({ length: k }, (_, i) =>
-      readLayerInstrument(f, values, i + 1, x?.layers[i].days ?? NaN, x?.layers[i].price ?? NaN, x?.multiplier ?? 1000),
+      readLayerInstrument(f, values, i + 1, x?.layers[i].days ?? NaN, x?.layers[i].price ?? NaN, x?.multiplier ?? 1000, rate),
     );
     const errors = { ...f.errors, ...read.errors };
     if (!x || Object.keys(errors).length) return { ok: false, errors };
-    return { ok: true, plan: layoutHedge(x, instruments) };
+    return { ok: true, plan: layoutHedge(x, instruments, rate) };
   }
-  if (!read.inputs) return { ok: false, errors: read.errors };
+  // Futures are not discounted: a futures-only ladder has no rate cell, but a bad rate is still flagged.
+  const f = new FieldReader(values);
+  readLadderRate(f);
+  if (!read.inputs || !f.ok) return { ok: false, errors: { ...f.errors, ...read.errors } };
   return { ok: true, plan: layoutLadder(read.inputs) };
 }
 

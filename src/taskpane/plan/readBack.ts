@@ -122,7 +122,7 @@ function readHedge(values: Cells, formulas: Cells): ReadBack {
       price: text(at(r, 3)),
       weight: text(at(r, 6)),
       instrument,
-      strike: strikeText(instrument, at(r, 2), at(r, 3), at(r, 4), at(r, 5), text(at(r, 7))),
+      strike: strikeText(instrument, at(r, 2), at(r, 3), at(r, 4), at(r, 5), text(at(r, 7)), at(hedgeLayout(0).input.rate, 1)),
       vol: text(at(r, 5)),
     });
   }
@@ -137,6 +137,7 @@ function readHedge(values: Cells, formulas: Cells): ReadBack {
       positionDays: text(at(L.positionDays, 1)),
       vixSpot: text(at(L.vixSpot, 1)),
       multiplier: text(at(L.multiplier, 1)),
+      rate: text(at(L.rate, 1)),
     },
     layers,
   };
@@ -147,12 +148,13 @@ function readHedge(values: Cells, formulas: Cells): ReadBack {
  * strike cell still holds the strike that delta gives on the layer's future and vol as they are
  * now (so planning the form again writes the same strike); otherwise the strike in the cell.
  */
-function strikeText(instrument: string, days: unknown, future: unknown, strike: unknown, vol: unknown, note: string): string {
+function strikeText(instrument: string, days: unknown, future: unknown, strike: unknown, vol: unknown, note: string, rateCell: unknown): string {
+  const rate = typeof rateCell === "number" ? rateCell : 0;
   const m = /^strike for delta (\S+) \(Black-76\)$/.exec(note);
   const delta = m ? parseDelta(`${m[1]}d`) : undefined;
   if (delta !== undefined && (instrument === "CALL" || instrument === "PUT") && [days, future, strike, vol].every((x) => typeof x === "number")) {
     try {
-      const again = strikeForDelta(instrument === "CALL" ? "call" : "put", delta, future as number, days as number, vol as number, 0, 0, VIX_STRIKE_GRID);
+      const again = strikeForDelta(instrument === "CALL" ? "call" : "put", delta, future as number, days as number, vol as number, rate, rate, VIX_STRIKE_GRID);
       if (again === strike) return `${delta}d`;
     } catch {
       // No strike for that delta any more: the cell's strike is what the block holds.
