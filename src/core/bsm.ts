@@ -24,9 +24,8 @@
  * | charm  | d(delta)/dt over one calendar day      |                                         | delta per day       |
  * | vomma  | vega * d1 d2 / vol / 100               | same                                    | vega pt per vol pt  |
  */
-import { undiscountedBlack } from "./black";
 import { logMoneyness } from "./lbr/logMoneyness";
-import { logNormalisedBlack } from "./lbr/normalisedBlack";
+import { logNormalisedBlack, normalisedBlackOtm } from "./lbr/normalisedBlack";
 import { InputError, NoSolutionError } from "./errors";
 import { erfcx, normCdf, normPdf } from "./normal";
 import { DAYS_PER_YEAR } from "./units";
@@ -126,11 +125,12 @@ export function optionPrice(kind: OptionKind, spot: number, strike: number, days
   const forward = rawForward;
   if (!(sd > 0)) return Dr * intrinsic(kind, forward, strike);
   const sign = kind === "call" ? 1 : -1;
-  const d1 = firstScore(spot, strike, sd, Math.sqrt(days) / SQRT_DAYS_PER_YEAR, vol, rate, yield_);
+  const lm = logMoneyness(spot, strike);
+  const d1 = firstScore(lm, sd, Math.sqrt(days) / SQRT_DAYS_PER_YEAR, vol, rate, yield_);
   const pdf1 = density(d1);
   const Nd1 = cdfWithPdf(sign * d1, pdf1);
   const Nd2 = cdfWithPdf(sign * (d1 - sd), pdf2Of(pdf1, d1 - sd, forward, strike));
-  const price = Dr * undiscountedPrice(kind, forward, strike, sd, Nd1, Nd2);
+  const price = Dr * undiscountedPrice(kind, forward, strike, sd, lm + (rate - yield_) * T, Nd1, Nd2);
   // A price below the normal range: Dr x (a subnormal) would keep only its few bits; take it
   // from ln b instead (full precision down to the last subnormal).
   return price < TINY_PRICE ? scaledOtmPrice(kind, spot, strike, T, sd, rate, yield_, price) : price;
@@ -199,14 +199,14 @@ function edgePrice(
 }
 
 /**
- * d1 = ln(F/K)/sd + sd/2 as ln(S/K)/sd + (r - q) sqrt(T)/vol + sd/2, ln(S/K) to half an ulp
- * (lbr/logMoneyness.ts): near the money and close to expiry d1 ~ sd/2 is tiny, and the rounding
+ * d1 = ln(F/K)/sd + sd/2 as ln(S/K)/sd + (r - q) sqrt(T)/vol + sd/2, from lm = ln(S/K) to half an
+ * ulp (lbr/logMoneyness.ts): near the money and close to expiry d1 ~ sd/2 is tiny, and the rounding
  * of the forward or of the quotient F/K (an ulp of x = ln(F/K)) would cost it 1e-9 relative; for a
  * T below the normal range the carry term is what decides the sign of d2 at the money.
  */
-function firstScore(spot: number, strike: number, sd: number, sqrtT: number, vol: number, rate: number, yield_: number): number {
+function firstScore(lm: number, sd: number, sqrtT: number, vol: number, rate: number, yield_: number): number {
   const carry = rate === yield_ ? 0 : ((rate - yield_) * sqrtT) / vol;
-  return logMoneyness(spot, strike) / sd + carry + 0.5 * sd;
+  return lm / sd + carry + 0.5 * sd;
 }
 
 /** The forward spot e^{(rate - yield) T} must be a positive double (it is unless days is absurd). */
@@ -259,11 +259,15 @@ function pdf2Of(pdf1: number, d2: number, forward: number, strike: number): numb
  * is at most 63/64 of the larger: relative error <= ~1e-13), else black.ts's cancellation-free
  * normalised Black (out of the money and in the deep wings: full relative precision).
  */
-function undiscountedPrice(kind: OptionKind, forward: number, strike: number, sd: number, Nd1: number, Nd2: number): number {
+function undiscountedPrice(kind: OptionKind, forward: number, strike: number, sd: number, x: number, Nd1: number, Nd2: number): number {
   const big = kind === "call" ? forward * Nd1 : strike * Nd2;
   const small = kind === "call" ? strike * Nd2 : forward * Nd1;
   if (small <= big * MAX_CANCELLATION) return big - small;
-  return undiscountedBlack(forward, strike, sd, kind);
+  // black.ts's undiscountedBlack with x = ln(F/K) already at hand (ln(S/K) to half an ulp plus
+  // the carry, as impliedVol takes it) and its inputs already valid: intrinsic + sqrt(F K) b(-|x|, sd).
+  const intrinsic = kind === "call" ? Math.max(forward - strike, 0) : Math.max(strike - forward, 0);
+  const timeValue = Math.sqrt(forward) * Math.sqrt(strike) * normalisedBlackOtm(-Math.abs(x), sd);
+  return Math.min(intrinsic + timeValue, kind === "call" ? forward : strike);
 }
 
 /**
@@ -310,7 +314,8 @@ export function optionGreeks(kind: OptionKind, spot: number, strike: number, day
     return zeroVarianceGreeks(kind, spot, strike, T, forward, Dr, Dq, rate, yield_);
   }
 
-  const d1 = firstScore(spot, strike, sd, sqrtT, vol, rate, yield_);
+  const lm = logMoneyness(spot, strike);
+  const d1 = firstScore(lm, sd, sqrtT, vol, rate, yield_);
   const d2 = d1 - sd;
   const pdf = density(d1);
   // N(+-d1), N(+-d2) on the option's own side: no 1 - N(x) cancellation for either kind.
@@ -319,7 +324,7 @@ export function optionGreeks(kind: OptionKind, spot: number, strike: number, day
   const Nd2 = cdfWithPdf(sign * d2, pdf2Of(pdf, d2, forward, strike));
 
   // The price exactly as optionPrice gives it (same branches at the edges of the range).
-  const direct = Dr * undiscountedPrice(kind, forward, strike, sd, Nd1, Nd2);
+  const direct = Dr * undiscountedPrice(kind, forward, strike, sd, lm + (rate - yield_) * T, Nd1, Nd2);
   const price =
     !(forward > 1e-300) || !(strike > 1e-300) || !(sd > 1e-150)
       ? edgePrice(kind, spot, strike, T, sd, rate, yield_, Dr, Dq, forward)
