@@ -299,6 +299,30 @@ function undiscountedPrice(kind: OptionKind, forward: number, strike: number, sd
  * @example optionGreeks("put", 55, 60, 255.5, 0.3, 0.1).delta // => -0.4770... (NAG s30ab: -0.477)
  */
 export function optionGreeks(kind: OptionKind, spot: number, strike: number, days: number, vol: number, rate = 0, yield_ = 0): Greeks {
+  // Small enough to be inlined where it is called: a caller that only reads the fields then
+  // allocates nothing (the object and its nine boxed doubles are scalar-replaced).
+  const o = optionGreeksInto(scratchGreeks, kind, spot, strike, days, vol, rate, yield_);
+  return { price: o[0], delta: o[1], gamma: o[2], theta: o[3], vega: o[4], rho: o[5], vanna: o[6], charm: o[7], vomma: o[8] };
+}
+
+const scratchGreeks = new Float64Array(9);
+
+/**
+ * optionGreeks written into `out` (length >= 9) in GREEK_NAMES order (price, delta, gamma, theta,
+ * vega, rho, vanna, charm, vomma), for hot loops that keep no result object; returns `out`.
+ * Same values, units and errors as optionGreeks (on an error `out` may be partly written).
+ * @example optionGreeksInto(new Float64Array(9), "put", 55, 60, 255.5, 0.3, 0.1)[1] // => -0.4770... (NAG s30ab: -0.477)
+ */
+export function optionGreeksInto(
+  out: Float64Array,
+  kind: OptionKind,
+  spot: number,
+  strike: number,
+  days: number,
+  vol: number,
+  rate = 0,
+  yield_ = 0,
+): Float64Array {
   validate(kind, spot, strike, days, vol, rate, yield_);
   const T = days / DAYS_PER_YEAR;
   const sqrtT = Math.sqrt(days) / SQRT_DAYS_PER_YEAR; // no underflow of T for tiny days
@@ -311,7 +335,7 @@ export function optionGreeks(kind: OptionKind, spot: number, strike: number, day
       // vol^2 T underflows at the money: gamma ~ 1 / (spot sd) is beyond a double.
       throw new NoSolutionError(`the greeks overflow a double: vol x sqrt(days / 365) underflows (vol ${vol}, days ${days}) at the money`);
     }
-    return zeroVarianceGreeks(kind, spot, strike, T, forward, Dr, Dq, rate, yield_);
+    return zeroVarianceGreeks(out, kind, spot, strike, T, forward, Dr, Dq, rate, yield_);
   }
 
   const lm = logMoneyness(spot, strike);
@@ -350,19 +374,21 @@ export function optionGreeks(kind: OptionKind, spot: number, strike: number, day
   const charm1 = sign * yield_ * Dq * Nd1 - Dq * p * dd1dT * back;
   const vomma1 = pdf === 0 ? 0 : ((spotPdf * sqrtT * d1 * d2) / vol) * back;
 
-  const g: Greeks = {
-    price,
-    delta,
-    gamma,
-    theta: theta1 / DAYS_PER_YEAR,
-    vega: vega1 / 100,
-    rho: rho1 / 100,
-    vanna: vanna1 / 100,
-    charm: charm1 / DAYS_PER_YEAR,
-    vomma: vomma1 / 10000,
-  };
-  if (!Number.isFinite(g.gamma + g.theta + g.charm + g.vanna + g.vomma)) throw new NoSolutionError(overflowCause(spot, sd, days, vol));
-  return g;
+  const theta = theta1 / DAYS_PER_YEAR;
+  const vanna = vanna1 / 100;
+  const charm = charm1 / DAYS_PER_YEAR;
+  const vomma = vomma1 / 10000;
+  if (!Number.isFinite(gamma + theta + charm + vanna + vomma)) throw new NoSolutionError(overflowCause(spot, sd, days, vol));
+  out[0] = price;
+  out[1] = delta;
+  out[2] = gamma;
+  out[3] = theta;
+  out[4] = vega1 / 100;
+  out[5] = rho1 / 100;
+  out[6] = vanna;
+  out[7] = charm;
+  out[8] = vomma;
+  return out;
 }
 
 /**
@@ -377,6 +403,7 @@ function overflowCause(spot: number, sd: number, days: number, vol: number): str
 
 /** Greeks when the variance is 0: the payoff on the deterministic forward, discounted. */
 function zeroVarianceGreeks(
+  out: Float64Array,
   kind: OptionKind,
   spot: number,
   strike: number,
@@ -386,7 +413,7 @@ function zeroVarianceGreeks(
   Dq: number,
   rate: number,
   yield_: number,
-): Greeks {
+): Float64Array {
   const sign = kind === "call" ? 1 : -1;
   // (Each output below gets "+ 0" so that a put shows 0, not -0.)
   // Weight of the forward-minus-strike payoff: 1 in the money, 0 out, 1/2 at the money.
@@ -397,5 +424,14 @@ function zeroVarianceGreeks(
   const theta = T === 0 ? 0 : (sign * w * (yield_ * spot * Dq - rate * strike * Dr)) / DAYS_PER_YEAR;
   const rho = (sign * w * strike * T * Dr) / 100;
   const charm = T === 0 ? 0 : (sign * w * yield_ * Dq) / DAYS_PER_YEAR; // d(sign w Dq)/dt
-  return { price, delta: delta + 0, gamma: 0, theta: theta + 0, vega: 0, rho: rho + 0, vanna: 0, charm: charm + 0, vomma: 0 };
+  out[0] = price;
+  out[1] = delta + 0;
+  out[2] = 0;
+  out[3] = theta + 0;
+  out[4] = 0;
+  out[5] = rho + 0;
+  out[6] = 0;
+  out[7] = charm + 0;
+  out[8] = 0;
+  return out;
 }
