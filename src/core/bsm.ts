@@ -130,7 +130,7 @@ export function optionPrice(kind: OptionKind, spot: number, strike: number, days
   const pdf1 = density(d1);
   const Nd1 = cdfWithPdf(sign * d1, pdf1);
   const Nd2 = cdfWithPdf(sign * (d1 - sd), pdf2Of(pdf1, d1 - sd, forward, strike));
-  const price = Dr * undiscountedPrice(kind, forward, strike, sd, lm + (rate - yield_) * T, Nd1, Nd2);
+  const price = Dr * undiscountedPrice(kind, forward, strike, sd, Nd1, Nd2);
   // A price below the normal range: Dr x (a subnormal) would keep only its few bits; take it
   // from ln b instead (full precision down to the last subnormal).
   return price < TINY_PRICE ? scaledOtmPrice(kind, spot, strike, T, sd, rate, yield_, price) : price;
@@ -259,12 +259,13 @@ function pdf2Of(pdf1: number, d2: number, forward: number, strike: number): numb
  * is at most 63/64 of the larger: relative error <= ~1e-13), else black.ts's cancellation-free
  * normalised Black (out of the money and in the deep wings: full relative precision).
  */
-function undiscountedPrice(kind: OptionKind, forward: number, strike: number, sd: number, x: number, Nd1: number, Nd2: number): number {
+function undiscountedPrice(kind: OptionKind, forward: number, strike: number, sd: number, Nd1: number, Nd2: number): number {
   const big = kind === "call" ? forward * Nd1 : strike * Nd2;
   const small = kind === "call" ? strike * Nd2 : forward * Nd1;
   if (small <= big * MAX_CANCELLATION) return big - small;
-  // black.ts's undiscountedBlack with x = ln(F/K) already at hand (ln(S/K) to half an ulp plus
-  // the carry, as impliedVol takes it) and its inputs already valid: intrinsic + sqrt(F K) b(-|x|, sd).
+  // black.ts's undiscountedBlack without its second validation (the inputs are valid here):
+  // intrinsic + sqrt(F K) b(-|x|, sd), x = ln(F/K) of the forward as priced.
+  const x = logMoneyness(forward, strike);
   const intrinsic = kind === "call" ? Math.max(forward - strike, 0) : Math.max(strike - forward, 0);
   const timeValue = Math.sqrt(forward) * Math.sqrt(strike) * normalisedBlackOtm(-Math.abs(x), sd);
   return Math.min(intrinsic + timeValue, kind === "call" ? forward : strike);
@@ -348,7 +349,7 @@ export function optionGreeksInto(
   const Nd2 = cdfWithPdf(sign * d2, pdf2Of(pdf, d2, forward, strike));
 
   // The price exactly as optionPrice gives it (same branches at the edges of the range).
-  const direct = Dr * undiscountedPrice(kind, forward, strike, sd, lm + (rate - yield_) * T, Nd1, Nd2);
+  const direct = Dr * undiscountedPrice(kind, forward, strike, sd, Nd1, Nd2);
   const price =
     !(forward > 1e-300) || !(strike > 1e-300) || !(sd > 1e-150)
       ? edgePrice(kind, spot, strike, T, sd, rate, yield_, Dr, Dq, forward)
