@@ -24,9 +24,8 @@
  * | charm  | d(delta)/dt over one calendar day      |                                         | delta per day       |
  * | vomma  | vega * d1 d2 / vol / 100               | same                                    | vega pt per vol pt  |
  */
-import { undiscountedBlack } from "./black";
 import { logMoneyness } from "./lbr/logMoneyness";
-import { logNormalisedBlack } from "./lbr/normalisedBlack";
+import { logNormalisedBlack, normalisedBlackOtm } from "./lbr/normalisedBlack";
 import { InputError, NoSolutionError } from "./errors";
 import { erfcx, normCdf, normPdf } from "./normal";
 import { DAYS_PER_YEAR } from "./units";
@@ -126,7 +125,8 @@ export function optionPrice(kind: OptionKind, spot: number, strike: number, days
   const forward = rawForward;
   if (!(sd > 0)) return Dr * intrinsic(kind, forward, strike);
   const sign = kind === "call" ? 1 : -1;
-  const d1 = firstScore(spot, strike, sd, Math.sqrt(days) / SQRT_DAYS_PER_YEAR, vol, rate, yield_);
+  const lm = logMoneyness(spot, strike);
+  const d1 = firstScore(lm, sd, Math.sqrt(days) / SQRT_DAYS_PER_YEAR, vol, rate, yield_);
   const pdf1 = density(d1);
   const Nd1 = cdfWithPdf(sign * d1, pdf1);
   const Nd2 = cdfWithPdf(sign * (d1 - sd), pdf2Of(pdf1, d1 - sd, forward, strike));
@@ -199,14 +199,14 @@ function edgePrice(
 }
 
 /**
- * d1 = ln(F/K)/sd + sd/2 as ln(S/K)/sd + (r - q) sqrt(T)/vol + sd/2, ln(S/K) to half an ulp
- * (lbr/logMoneyness.ts): near the money and close to expiry d1 ~ sd/2 is tiny, and the rounding
+ * d1 = ln(F/K)/sd + sd/2 as ln(S/K)/sd + (r - q) sqrt(T)/vol + sd/2, from lm = ln(S/K) to half an
+ * ulp (lbr/logMoneyness.ts): near the money and close to expiry d1 ~ sd/2 is tiny, and the rounding
  * of the forward or of the quotient F/K (an ulp of x = ln(F/K)) would cost it 1e-9 relative; for a
  * T below the normal range the carry term is what decides the sign of d2 at the money.
  */
-function firstScore(spot: number, strike: number, sd: number, sqrtT: number, vol: number, rate: number, yield_: number): number {
+function firstScore(lm: number, sd: number, sqrtT: number, vol: number, rate: number, yield_: number): number {
   const carry = rate === yield_ ? 0 : ((rate - yield_) * sqrtT) / vol;
-  return logMoneyness(spot, strike) / sd + carry + 0.5 * sd;
+  return lm / sd + carry + 0.5 * sd;
 }
 
 /** The forward spot e^{(rate - yield) T} must be a positive double (it is unless days is absurd). */
@@ -263,7 +263,12 @@ function undiscountedPrice(kind: OptionKind, forward: number, strike: number, sd
   const big = kind === "call" ? forward * Nd1 : strike * Nd2;
   const small = kind === "call" ? strike * Nd2 : forward * Nd1;
   if (small <= big * MAX_CANCELLATION) return big - small;
-  return undiscountedBlack(forward, strike, sd, kind);
+  // black.ts's undiscountedBlack without its second validation (the inputs are valid here):
+  // intrinsic + sqrt(F K) b(-|x|, sd), x = ln(F/K) of the forward as priced.
+  const x = logMoneyness(forward, strike);
+  const intrinsic = kind === "call" ? Math.max(forward - strike, 0) : Math.max(strike - forward, 0);
+  const timeValue = Math.sqrt(forward) * Math.sqrt(strike) * normalisedBlackOtm(-Math.abs(x), sd);
+  return Math.min(intrinsic + timeValue, kind === "call" ? forward : strike);
 }
 
 /**
@@ -295,6 +300,30 @@ function undiscountedPrice(kind: OptionKind, forward: number, strike: number, sd
  * @example optionGreeks("put", 55, 60, 255.5, 0.3, 0.1).delta // => -0.4770... (NAG s30ab: -0.477)
  */
 export function optionGreeks(kind: OptionKind, spot: number, strike: number, days: number, vol: number, rate = 0, yield_ = 0): Greeks {
+  // Small enough to be inlined where it is called: a caller that only reads the fields then
+  // allocates nothing (the object and its nine boxed doubles are scalar-replaced).
+  const o = optionGreeksInto(scratchGreeks, kind, spot, strike, days, vol, rate, yield_);
+  return { price: o[0], delta: o[1], gamma: o[2], theta: o[3], vega: o[4], rho: o[5], vanna: o[6], charm: o[7], vomma: o[8] };
+}
+
+const scratchGreeks = new Float64Array(9);
+
+/**
+ * optionGreeks written into `out` (length >= 9) in GREEK_NAMES order (price, delta, gamma, theta,
+ * vega, rho, vanna, charm, vomma), for hot loops that keep no result object; returns `out`.
+ * Same values, units and errors as optionGreeks (on an error `out` may be partly written).
+ * @example optionGreeksInto(new Float64Array(9), "put", 55, 60, 255.5, 0.3, 0.1)[1] // => -0.4770... (NAG s30ab: -0.477)
+ */
+export function optionGreeksInto(
+  out: Float64Array,
+  kind: OptionKind,
+  spot: number,
+  strike: number,
+  days: number,
+  vol: number,
+  rate = 0,
+  yield_ = 0,
+): Float64Array {
   validate(kind, spot, strike, days, vol, rate, yield_);
   const T = days / DAYS_PER_YEAR;
   const sqrtT = Math.sqrt(days) / SQRT_DAYS_PER_YEAR; // no underflow of T for tiny days
@@ -307,10 +336,11 @@ export function optionGreeks(kind: OptionKind, spot: number, strike: number, day
       // vol^2 T underflows at the money: gamma ~ 1 / (spot sd) is beyond a double.
       throw new NoSolutionError(`the greeks overflow a double: vol x sqrt(days / 365) underflows (vol ${vol}, days ${days}) at the money`);
     }
-    return zeroVarianceGreeks(kind, spot, strike, T, forward, Dr, Dq, rate, yield_);
+    return zeroVarianceGreeks(out, kind, spot, strike, T, forward, Dr, Dq, rate, yield_);
   }
 
-  const d1 = firstScore(spot, strike, sd, sqrtT, vol, rate, yield_);
+  const lm = logMoneyness(spot, strike);
+  const d1 = firstScore(lm, sd, sqrtT, vol, rate, yield_);
   const d2 = d1 - sd;
   const pdf = density(d1);
   // N(+-d1), N(+-d2) on the option's own side: no 1 - N(x) cancellation for either kind.
@@ -345,19 +375,21 @@ export function optionGreeks(kind: OptionKind, spot: number, strike: number, day
   const charm1 = sign * yield_ * Dq * Nd1 - Dq * p * dd1dT * back;
   const vomma1 = pdf === 0 ? 0 : ((spotPdf * sqrtT * d1 * d2) / vol) * back;
 
-  const g: Greeks = {
-    price,
-    delta,
-    gamma,
-    theta: theta1 / DAYS_PER_YEAR,
-    vega: vega1 / 100,
-    rho: rho1 / 100,
-    vanna: vanna1 / 100,
-    charm: charm1 / DAYS_PER_YEAR,
-    vomma: vomma1 / 10000,
-  };
-  if (!Number.isFinite(g.gamma + g.theta + g.charm + g.vanna + g.vomma)) throw new NoSolutionError(overflowCause(spot, sd, days, vol));
-  return g;
+  const theta = theta1 / DAYS_PER_YEAR;
+  const vanna = vanna1 / 100;
+  const charm = charm1 / DAYS_PER_YEAR;
+  const vomma = vomma1 / 10000;
+  if (!Number.isFinite(gamma + theta + charm + vanna + vomma)) throw new NoSolutionError(overflowCause(spot, sd, days, vol));
+  out[0] = price;
+  out[1] = delta;
+  out[2] = gamma;
+  out[3] = theta;
+  out[4] = vega1 / 100;
+  out[5] = rho1 / 100;
+  out[6] = vanna;
+  out[7] = charm;
+  out[8] = vomma;
+  return out;
 }
 
 /**
@@ -372,6 +404,7 @@ function overflowCause(spot: number, sd: number, days: number, vol: number): str
 
 /** Greeks when the variance is 0: the payoff on the deterministic forward, discounted. */
 function zeroVarianceGreeks(
+  out: Float64Array,
   kind: OptionKind,
   spot: number,
   strike: number,
@@ -381,7 +414,7 @@ function zeroVarianceGreeks(
   Dq: number,
   rate: number,
   yield_: number,
-): Greeks {
+): Float64Array {
   const sign = kind === "call" ? 1 : -1;
   // (Each output below gets "+ 0" so that a put shows 0, not -0.)
   // Weight of the forward-minus-strike payoff: 1 in the money, 0 out, 1/2 at the money.
@@ -392,5 +425,14 @@ function zeroVarianceGreeks(
   const theta = T === 0 ? 0 : (sign * w * (yield_ * spot * Dq - rate * strike * Dr)) / DAYS_PER_YEAR;
   const rho = (sign * w * strike * T * Dr) / 100;
   const charm = T === 0 ? 0 : (sign * w * yield_ * Dq) / DAYS_PER_YEAR; // d(sign w Dq)/dt
-  return { price, delta: delta + 0, gamma: 0, theta: theta + 0, vega: 0, rho: rho + 0, vanna: 0, charm: charm + 0, vomma: 0 };
+  out[0] = price;
+  out[1] = delta + 0;
+  out[2] = 0;
+  out[3] = theta + 0;
+  out[4] = 0;
+  out[5] = rho + 0;
+  out[6] = 0;
+  out[7] = charm + 0;
+  out[8] = 0;
+  return out;
 }

@@ -22,7 +22,7 @@
  */
 import { ppnd16Lower } from "../as241";
 import { erfcx, inverseNormCdf, normCdf, normPdf } from "../normal";
-import { logNormalisedBlack, normalisedBlackAndVega, normalisedBlackComplement } from "./normalisedBlack";
+import { logNormalisedBlack, normalisedBlackAndVega, normalisedBlackComplement, normalisedVega } from "./normalisedBlack";
 import { controlForSecondDerivativeLeft, controlForSecondDerivativeRight, rationalCubic } from "./rationalCubic";
 
 const EPS = 2.220446049250313e-16;
@@ -44,12 +44,12 @@ function householderFactor(nu: number, h2: number, h3: number): number {
 }
 
 /**
- * The lower map f(s) and its first two derivatives in s (derivation in the file comment). With
+ * The lower map f(s) and its first two derivatives in s, written to `o` (derivation in the file comment). With
  * a = |x|/sqrt3, z = a/s, c = 2 pi |x| / sqrt 27: f = c Phi(-z)^3, f' = 3 c a Phi(-z)^2 phi(z) / s^2,
  * f'' = 3 c a Phi(-z) phi(z) / s^2 * ((2 phi(z) a + Phi(-z) z a) / s^2 - 2 Phi(-z) / s).
  * Phi(-z) and phi(z) share exp(-z^2/2) (Phi(-z) = erfcx(z/sqrt2) exp(-z^2/2) / 2).
  */
-function lowerMap(x: number, s: number): [number, number, number] {
+function lowerMap(x: number, s: number, o: { f: number; fp: number; fpp: number }): void {
   const ax = Math.abs(x);
   const a = ax / SQRT_3;
   const z = a / s;
@@ -61,8 +61,13 @@ function lowerMap(x: number, s: number): [number, number, number] {
   const s2 = s * s;
   const fp = (3 * c * Phi * Phi * phi * a) / s2;
   const fpp = ((3 * c * a * Phi * phi) / s2) * ((2 * phi * a + Phi * z * a) / s2 - (2 * Phi) / s);
-  return [f, fp, fpp];
+  o.f = f;
+  o.fp = fp;
+  o.fpp = fpp;
 }
+
+/** Scratch for lowerMap's three values (no array per solve). */
+const lower = { f: 0, fp: 0, fpp: 0 };
 
 /** s with lowerMap(x, s)[0] = f. */
 function inverseLowerMap(x: number, f: number): number {
@@ -106,7 +111,10 @@ export function impliedNormalisedStdDev(beta: number, x: number): number {
     const vl = out.vega;
     if (beta < bl) {
       // Branch 1: the lower map, interpolated in beta between (0, 0) with slope 1 and (bl, f_l).
-      const [fl, fpl, fppl] = lowerMap(x, sl);
+      lowerMap(x, sl, lower);
+      const fl = lower.f;
+      const fpl = lower.fp;
+      const fppl = lower.fpp;
       const dfl = fpl / vl; // df/dbeta
       const hl = x / sl;
       const ratio2 = (hl * hl) / sl - sl / 4; // b''/b' = x^2/s^3 - s/4
@@ -161,8 +169,9 @@ function refine(beta: number, x: number, s: number, branch: 1 | 2 | 4, lo: numbe
   for (let i = 0; i < HOUSEHOLDER_STEPS; i++) {
     // The lowest branch works with ln b, which stays finite where b underflows.
     const L = branch === 1 ? logNormalisedBlack(x, s, logOut) : 0;
-    const b = branch === 1 ? 0 : normalisedBlackAndVega(x, s, out);
-    const bp = branch === 1 ? logOut.ratio : out.vega;
+    // Branch 4 needs only the vega (its objective takes b_max - b from the complement below).
+    const b = branch === 2 ? normalisedBlackAndVega(x, s, out) : 0;
+    const bp = branch === 1 ? logOut.ratio : branch === 2 ? out.vega : normalisedVega(x, s);
     if (!(bp > 0) || !Number.isFinite(L)) {
       // Underflow of the vega: the guess is far off the curve (never seen with the guesses
       // above); move toward the side the price lies on.
