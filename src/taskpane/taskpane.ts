@@ -48,7 +48,11 @@ function todayIso(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-function applyOfficeTheme(): void {
+/**
+ * The theme, as `data-theme` on the root (taskpane.css keys its dark tokens on it): Office's own
+ * theme inside Office, otherwise the browser's colour scheme, followed as it changes.
+ */
+function applyTheme(): void {
   const office = (globalThis as { Office?: typeof Office }).Office;
   let background: string | undefined;
   try {
@@ -56,11 +60,15 @@ function applyOfficeTheme(): void {
   } catch {
     background = undefined;
   }
-  const dark = officeThemeIsDark(background);
-  if (dark !== undefined) document.documentElement.dataset.theme = dark ? "dark" : "light";
+  const dark = officeThemeIsDark(background) ?? darkScheme?.matches ?? false;
+  document.documentElement.dataset.theme = dark ? "dark" : "light";
 }
 
+const darkScheme = typeof matchMedia === "function" ? matchMedia("(prefers-color-scheme: dark)") : undefined;
+
 function start(): void {
+  applyTheme();
+  darkScheme?.addEventListener("change", applyTheme);
   let mode: Mode | undefined;
   const modeWaiters: Array<(m: Mode) => void> = [];
   const modeReady = () => (mode ? Promise.resolve(mode) : new Promise<Mode>((resolve) => modeWaiters.push(resolve)));
@@ -531,7 +539,7 @@ function start(): void {
         : "Preview mode (not running inside Excel): Build shows the block it would write, with its values.";
     $("howto").hidden = m === "excel";
     readButton.hidden = m !== "excel";
-    if (m === "excel") applyOfficeTheme();
+    if (m === "excel") applyTheme();
   });
 }
 
